@@ -1,0 +1,37 @@
+# Two commands for a newcomer: `make book` and `make test`. Both create .venv if it is missing
+# and (re)install when requirements.txt, requirements-dev.txt or pyproject.toml change.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
+
+.PHONY: help book test execute lint clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+book: $(INSTALLED)  ## build the HTML book into _build/html from the stored notebook outputs
+	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+	@echo "Open $(CURDIR)/_build/html/index.html"
+
+test: $(INSTALLED)  ## run every test: ruff, mctools, notebooks (nbval, strict), book build, browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+execute: $(INSTALLED)  ## for authors: re-run every notebook in place (from book/), storing outputs
+	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+lint: $(INSTALLED)  ## ruff only
+	$(BIN)/ruff check .
+
+clean:  ## remove build outputs (keeps .venv)
+	rm -rf _build .pytest_cache .hypothesis

@@ -1,0 +1,162 @@
+"""Argument checks shared by every public function.
+
+Each check raises ``TypeError`` (wrong kind of object) or ``ValueError`` (right kind, bad
+value) with a message that names the parameter and shows the offending value, so that a
+student's typo fails loudly instead of propagating a silent NaN through a simulation.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = [
+    "as_finite_array",
+    "as_generator",
+    "as_probabilities",
+    "check_choice",
+    "check_integer",
+    "check_real",
+]
+
+_PROBABILITY_TOLERANCE = 1e-8
+
+
+def _show(value, limit: int = 80) -> str:
+    """A short ``repr`` of ``value`` for error messages."""
+    text = np.array2string(value, threshold=6) if isinstance(value, np.ndarray) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _is_real_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def check_real(
+    name: str,
+    value,
+    *,
+    lower: float | None = None,
+    upper: float | None = None,
+    lower_open: bool = False,
+    upper_open: bool = False,
+) -> float:
+    """Return ``value`` as a finite float within the given bounds, or raise."""
+    if not _is_real_number(value):
+        raise TypeError(f"{name} must be a real number, got {_show(value)} ({type(value).__name__})")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    if lower is not None and (value < lower or (lower_open and value == lower)):
+        relation = ">" if lower_open else ">="
+        raise ValueError(f"{name} must be {relation} {lower}, got {value!r}")
+    if upper is not None and (value > upper or (upper_open and value == upper)):
+        relation = "<" if upper_open else "<="
+        raise ValueError(f"{name} must be {relation} {upper}, got {value!r}")
+    return value
+
+
+def check_integer(name: str, value, *, lower: int | None = None) -> int:
+    """Return ``value`` as an ``int`` no smaller than ``lower``, or raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {_show(value)} ({type(value).__name__})")
+    value = int(value)
+    if lower is not None and value < lower:
+        raise ValueError(f"{name} must be >= {lower}, got {value!r}")
+    return value
+
+
+def check_choice(name: str, value, choices: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of ``choices``, or raise."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one of {choices}, got {_show(value)}")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {choices}, got {value!r}")
+    return value
+
+
+def as_finite_array(
+    name: str,
+    value,
+    *,
+    lower: float | None = None,
+    upper: float | None = None,
+    lower_open: bool = False,
+    upper_open: bool = False,
+    min_ndim: int = 0,
+    allow_empty: bool = False,
+    allow_posinf: bool = False,
+) -> np.ndarray:
+    """Return ``value`` as a float array of finite entries within bounds, or raise.
+
+    ``allow_posinf=True`` also admits ``+inf`` (for ratios that may be unbounded).
+
+    Booleans, strings and objects are rejected with ``TypeError``; NaN, infinities,
+    out-of-range entries, too few dimensions and (unless allowed) empty arrays with
+    ``ValueError``.
+    """
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError) as error:  # ragged nested lists
+        raise TypeError(f"{name} must be array-like of real numbers, got {_show(value)}") from error
+    if array.dtype == bool or not (
+        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
+    ):
+        raise TypeError(f"{name} must contain real numbers, got {_show(value)} (dtype {array.dtype})")
+    array = array.astype(float)
+    if array.ndim < min_ndim:
+        raise ValueError(f"{name} must have at least {min_ndim} dimension(s), got {_show(value)}")
+    if array.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty, got {_show(value)}")
+    checked = np.where(array == np.inf, 0.0, array) if allow_posinf else array
+    if not np.all(np.isfinite(checked)):
+        raise ValueError(f"{name} must be finite (no NaN or inf), got {_show(array)}")
+    if lower is not None:
+        bad = array <= lower if lower_open else array < lower
+        if np.any(bad):
+            relation = ">" if lower_open else ">="
+            raise ValueError(f"{name} must be {relation} {lower}, got {_show(array)}")
+    if upper is not None:
+        bad = array >= upper if upper_open else array > upper
+        if np.any(bad):
+            relation = "<" if upper_open else "<="
+            raise ValueError(f"{name} must be {relation} {upper}, got {_show(array)}")
+    return array
+
+
+def as_probabilities(name: str, value, *, min_classes: int = 1) -> np.ndarray:
+    """Return ``value`` as probability vectors along the last axis, or raise.
+
+    Entries must be finite and non-negative and each vector must sum to one within
+    ``1e-8``; the last axis must have at least ``min_classes`` entries.
+    """
+    p = as_finite_array(name, value, lower=0.0, min_ndim=1)
+    if p.shape[-1] < min_classes:
+        raise ValueError(
+            f"{name} must have at least {min_classes} classes on its last axis, "
+            f"got shape {p.shape}"
+        )
+    totals = p.sum(axis=-1)
+    if not np.allclose(totals, 1.0, rtol=0.0, atol=_PROBABILITY_TOLERANCE):
+        raise ValueError(
+            f"{name} must sum to 1 along the last axis, got sums {_show(totals)}"
+        )
+    return p
+
+
+def as_generator(rng) -> np.random.Generator:
+    """Return a ``numpy.random.Generator`` from ``None``, an int seed or a Generator.
+
+    Mirrors SciPy's ``rng=`` convention. ``None`` gives fresh OS entropy, which the
+    notebooks never use: they always pass a seed so stored outputs are reproducible.
+    """
+    if rng is None or isinstance(rng, np.random.Generator):
+        return np.random.default_rng(rng)
+    if isinstance(rng, bool) or not isinstance(rng, numbers.Integral):
+        raise TypeError(
+            f"rng must be None, an integer seed or a numpy.random.Generator, got {_show(rng)}"
+        )
+    if rng < 0:
+        raise ValueError(f"rng must be a non-negative seed, got {rng!r}")
+    return np.random.default_rng(int(rng))

@@ -1,0 +1,171 @@
+r"""Splitting a fixed capacity between classes with diminishing returns.
+
+The problem (chapter 1): classes with frequencies :math:`\pi_k`, total capacity :math:`C`,
+quality :math:`q(c)` increasing and concave,
+
+.. math::  \max_c \sum_k \pi_k\, q(c_k) \quad \text{s.t.} \quad \sum_k c_k = C,\ c_k \ge 0.
+
+The KKT conditions say every class that gets capacity has the same marginal value
+:math:`\pi_k q'(c_k) = \nu`, and a class gets none when :math:`\pi_k q'(0) \le \nu`
+("water-filling"). Closed forms exist for two quality curves:
+
+* ``"log"``, :math:`q(c) = \ln c`: :math:`c_k = C \pi_k` (capacity proportional to frequency);
+* ``"exp"``, :math:`q(c) = 1 - e^{-c/s}`: :math:`c_k = C/m + s(\ln \pi_k - \overline{\ln \pi})`
+  over the :math:`m` classes that stay positive (the mean is over those classes).
+
+Any other increasing concave ``quality`` callable is solved numerically by nested bisection
+on the KKT conditions, vectorised over every frequency vector at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from ._validate import as_finite_array, as_probabilities, check_real
+
+__all__ = ["expected_quality", "optimal_allocation"]
+
+_NAMED = ("log", "exp")
+
+
+def _quality_function(quality, scale: float) -> Callable[[np.ndarray], np.ndarray]:
+    if quality == "log":
+        return np.log
+    if quality == "exp":
+        return lambda c: -np.expm1(-c / scale)
+    if callable(quality):
+        return quality
+    if isinstance(quality, str):
+        raise ValueError(f"quality must be 'log', 'exp' or a callable, got {quality!r}")
+    raise TypeError(f"quality must be 'log', 'exp' or a callable, got {quality!r}")
+
+
+def _check_callable_quality(q, capacity: float) -> None:
+    """Reject quality curves that are not finite, increasing and concave on (0, C]."""
+    c = np.linspace(capacity / 64, capacity, 64)
+    try:
+        values = np.asarray(q(c), dtype=float)
+    except Exception as error:
+        raise ValueError(f"quality must accept a numpy array of capacities; calling it failed: {error}") from error
+    if values.shape != c.shape or not np.all(np.isfinite(values)):
+        raise ValueError(f"quality must return finite values of the same shape on (0, capacity], got {values!r}")
+    steps = np.diff(values)
+    if np.any(steps <= 0):
+        raise ValueError("quality must be strictly increasing on (0, capacity]")
+    if np.any(np.diff(steps) > 1e-9 * np.abs(values).max()):
+        raise ValueError("quality must be concave (diminishing returns) on (0, capacity]")
+
+
+def _exp_closed_form(pi: np.ndarray, capacity: float, scale: float) -> np.ndarray:
+    with np.errstate(divide="ignore"):
+        log_pi = np.log(pi)
+    order = np.argsort(-log_pi, axis=-1)
+    sorted_log = np.take_along_axis(log_pi, order, axis=-1)
+    m = np.arange(1, pi.shape[-1] + 1)
+    # Water level lam_m if the m most frequent classes are active; the m-th stays active
+    # iff ln pi_(m) > lam_m, a condition that holds for m = 1..m* and fails after.
+    with np.errstate(invalid="ignore"):
+        level = (np.cumsum(sorted_log, axis=-1) - capacity / scale) / m
+        active = np.sum(sorted_log > level, axis=-1, keepdims=True)
+    chosen = np.take_along_axis(level, active - 1, axis=-1)
+    return np.maximum(scale * (log_pi - chosen), 0.0)
+
+
+def _numeric(pi: np.ndarray, q, capacity: float) -> np.ndarray:
+    h = 1e-7 * capacity
+
+    def marginal(c):  # pi_k q'(c): central differences, one-sided at the boundary
+        upper = np.minimum(c + h, capacity + h)
+        lower = np.maximum(c - h, h * 1e-3)
+        return pi * (q(upper) - q(lower)) / (upper - lower)
+
+    def allocation_at(log_nu):  # solve pi_k q'(c_k) = nu for every class by bisection
+        nu = np.exp(log_nu)
+        lo = np.zeros_like(pi)
+        hi = np.full_like(pi, capacity)
+        for _ in range(60):
+            mid = 0.5 * (lo + hi)
+            above = marginal(mid) > nu
+            lo = np.where(above, mid, lo)
+            hi = np.where(above, hi, mid)
+        return 0.5 * (lo + hi)
+
+    with np.errstate(divide="ignore"):
+        edge_low = np.log(np.where(pi > 0, marginal(np.full_like(pi, capacity)), np.inf))
+        edge_high = np.log(np.maximum(marginal(np.full_like(pi, h)), 1e-300))
+    lo = np.min(edge_low, axis=-1, keepdims=True) - 1.0  # every class saturated: total >= C
+    hi = np.max(edge_high, axis=-1, keepdims=True) + 1.0  # no class worth any capacity
+    for _ in range(80):
+        mid = 0.5 * (lo + hi)
+        too_much = allocation_at(mid).sum(axis=-1, keepdims=True) > capacity
+        lo = np.where(too_much, mid, lo)
+        hi = np.where(too_much, hi, mid)
+    c = allocation_at(0.5 * (lo + hi))
+    c = np.where((pi > 0) & (c > 1e-12 * capacity), c, 0.0)  # bisection leaves ~1e-18 dust
+    return c * capacity / c.sum(axis=-1, keepdims=True)
+
+
+def optimal_allocation(frequencies, capacity: float, quality="log", scale: float = 1.0) -> np.ndarray:
+    r"""Capacity allocation maximising :math:`\sum_k \pi_k q(c_k)` with :math:`\sum_k c_k = C`.
+
+    Parameters
+    ----------
+    frequencies : array_like, shape (..., K)
+        Class frequencies :math:`\pi` (probability vectors along the last axis).
+    capacity : float
+        Total capacity :math:`C > 0`.
+    quality : {"log", "exp"} or callable
+        ``"log"``: :math:`q(c) = \ln c`, solution :math:`c_k = C\pi_k`.
+        ``"exp"``: :math:`q(c) = 1 - e^{-c/s}`, solution
+        :math:`c_k = \max(0,\ s(\ln\pi_k - \lambda))` with the water level :math:`\lambda`
+        set by :math:`\sum_k c_k = C`; while all classes are active this is
+        :math:`c_k = C/K + s(\ln\pi_k - \overline{\ln\pi})`.
+        A callable :math:`q` must be elementwise on arrays, increasing and concave on
+        :math:`(0, C]`; it is solved numerically (KKT, nested bisection).
+    scale : float
+        The saturation scale :math:`s > 0` of ``"exp"`` (ignored by the other curves).
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., K)
+        Non-negative allocations summing to ``capacity`` along the last axis. Classes with
+        zero frequency get zero capacity.
+    """
+    pi = as_probabilities("frequencies", frequencies)
+    capacity = check_real("capacity", capacity, lower=0.0, lower_open=True)
+    scale = check_real("scale", scale, lower=0.0, lower_open=True)
+    q = _quality_function(quality, scale)
+    if quality == "log":
+        return capacity * pi
+    if quality == "exp":
+        return _exp_closed_form(pi, capacity, scale)
+    _check_callable_quality(q, capacity)
+    return _numeric(pi, q, capacity)
+
+
+def expected_quality(frequencies, allocation, quality="log", scale: float = 1.0) -> np.ndarray:
+    r"""The objective :math:`\sum_k \pi_k q(c_k)` of an allocation.
+
+    Parameters
+    ----------
+    frequencies : array_like, shape (..., K)
+        Class frequencies :math:`\pi`.
+    allocation : array_like, shape (..., K)
+        Non-negative capacities :math:`c`.
+    quality, scale
+        As in :func:`optimal_allocation`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+        Expected quality; ``-inf`` for ``"log"`` when a class in use gets no capacity.
+    """
+    pi = as_probabilities("frequencies", frequencies)
+    c = as_finite_array("allocation", allocation, lower=0.0, min_ndim=1)
+    scale = check_real("scale", scale, lower=0.0, lower_open=True)
+    q = _quality_function(quality, scale)
+    with np.errstate(divide="ignore"):
+        values = np.asarray(q(c), dtype=float)
+    return np.sum(np.where(pi > 0, pi * values, 0.0), axis=-1)

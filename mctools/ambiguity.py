@@ -1,0 +1,177 @@
+r"""Deciding what to draw when the context is ambiguous (chapter 1, reused later).
+
+Two classes, "dog" (frequency :math:`\pi`) and "cat". The generator sees a context signal
+:math:`x \sim N(+d/2, 1)` for dogs and :math:`N(-d/2, 1)` for cats; :math:`d` is the
+separation (large :math:`d`, little ambiguity). Its calibrated posterior is
+
+.. math::  \rho(x) = P(\text{dog} \mid x) = \sigma(d x + \operatorname{logit} \pi).
+
+Three decision policies give three maps from the training share :math:`\pi` to the share
+:math:`\pi'` of dogs the generator draws:
+
+* ``"sample"``: draw a dog with probability :math:`\rho(x)`; calibrated, so :math:`\pi' = \pi`.
+* ``"map"``: draw the more probable class, a dog iff :math:`\rho(x) > 1/2`.
+* ``"quality"``: draw the class with the higher expected quality, a dog iff
+  :math:`\rho\, q_\text{dog} > (1 - \rho)\, q_\text{cat}`, i.e. iff :math:`x > t` with
+  :math:`t = (\ln(q_\text{cat}/q_\text{dog}) - \operatorname{logit}\pi)/d`, so that
+
+.. math::  \pi' = \pi\,\Phi(d/2 - t) + (1 - \pi)\,\Phi(-d/2 - t).
+
+``"map"`` is ``"quality"`` with equal qualities.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit, logit, ndtr
+
+from ._validate import as_finite_array, as_generator, check_choice, check_integer, check_real
+from .allocation import optimal_allocation
+
+__all__ = ["generator_map", "output_share", "posterior", "simulate_output_share"]
+
+POLICIES = ("sample", "map", "quality")
+
+
+def posterior(x, share, separation) -> np.ndarray:
+    r"""Calibrated posterior :math:`\rho(x) = \sigma(d x + \operatorname{logit}\pi)` that the class is a dog.
+
+    Parameters
+    ----------
+    x : array_like
+        Context signals.
+    share : array_like
+        Prior share of dogs :math:`\pi`, in (0, 1).
+    separation : array_like
+        :math:`d > 0`, the distance between the two classes' signal means.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\rho(x)`, broadcast over the three arguments.
+    """
+    x = as_finite_array("x", x)
+    pi = as_finite_array("share", share, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
+    d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
+    return expit(d * x + logit(pi))
+
+
+def output_share(share, separation, quality_ratio=1.0, policy: str = "quality") -> np.ndarray:
+    r"""Share of dogs the generator draws, :math:`\pi' = \pi\Phi(d/2 - t) + (1-\pi)\Phi(-d/2 - t)`.
+
+    Parameters
+    ----------
+    share : array_like
+        Share of dogs :math:`\pi` in the training data, in [0, 1].
+    separation : array_like
+        Separation :math:`d > 0` of the context signal (ambiguity falls as it grows).
+    quality_ratio : array_like
+        :math:`q_\text{cat} / q_\text{dog} \ge 0` (``inf`` allowed: dogs cannot be drawn).
+        Used by ``policy="quality"`` only.
+    policy : {"sample", "map", "quality"}
+        Decision rule (see the module docstring).
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\pi'`, broadcast over the array arguments. ``share`` 0 and 1 are fixed points
+        of every policy.
+    """
+    pi = as_finite_array("share", share, lower=0.0, upper=1.0)
+    d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
+    ratio = as_finite_array("quality_ratio", quality_ratio, lower=0.0, allow_posinf=True)
+    policy = check_choice("policy", policy, POLICIES)
+    if policy == "sample":
+        return np.broadcast_to(pi, np.broadcast_shapes(pi.shape, d.shape, ratio.shape)).copy()
+    if policy == "map":
+        ratio = np.ones_like(ratio)
+    interior = (pi > 0) & (pi < 1)
+    safe_pi = np.where(interior, pi, 0.5)
+    with np.errstate(divide="ignore"):
+        t = (np.log(ratio) - logit(safe_pi)) / d
+    drawn = safe_pi * ndtr(d / 2 - t) + (1 - safe_pi) * ndtr(-d / 2 - t)
+    return np.where(interior, drawn, pi)
+
+
+def simulate_output_share(
+    share: float,
+    separation: float,
+    quality_ratio: float = 1.0,
+    policy: str = "quality",
+    *,
+    samples: int = 100_000,
+    rng=None,
+) -> float:
+    r"""Monte Carlo estimate of :func:`output_share`: draw images, let the generator decide.
+
+    Each of ``samples`` images is a dog with probability :math:`\pi`; its context is
+    :math:`x \sim N(\pm d/2, 1)`; the generator applies ``policy`` to :math:`\rho(x)`.
+
+    Parameters
+    ----------
+    share, separation, quality_ratio, policy
+        As in :func:`output_share` (scalars here).
+    samples : int
+        Number of simulated images, at least 1.
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    float
+        Fraction of images on which the generator drew a dog; its standard error is
+        about :math:`\sqrt{\pi'(1-\pi')/\text{samples}}`.
+    """
+    pi = check_real("share", share, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
+    d = check_real("separation", separation, lower=0.0, lower_open=True)
+    ratio = check_real("quality_ratio", quality_ratio, lower=0.0, lower_open=True)
+    policy = check_choice("policy", policy, POLICIES)
+    samples = check_integer("samples", samples, lower=1)
+    gen = as_generator(rng)
+    is_dog = gen.random(samples) < pi
+    x = np.where(is_dog, d / 2, -d / 2) + gen.standard_normal(samples)
+    rho = expit(d * x + logit(pi))
+    if policy == "sample":
+        drew_dog = gen.random(samples) < rho
+    elif policy == "map":
+        drew_dog = rho > 0.5
+    else:
+        drew_dog = rho > (1 - rho) * ratio
+    return float(drew_dog.mean())
+
+
+def generator_map(share, separation, capacity: float, scale: float = 1.0, policy: str = "quality"):
+    r"""One generation :math:`\pi_{n+1} = G(\pi_n)`: allocate capacity, then decide under ambiguity.
+
+    Capacity is split between dogs and cats in proportion to what the training data
+    rewards, with :math:`q(c) = 1 - e^{-c/s}` (:func:`~mctools.optimal_allocation`,
+    ``quality="exp"``); the quality ratio :math:`q(c_\text{cat})/q(c_\text{dog})` then
+    enters the decision of :func:`output_share`.
+
+    Parameters
+    ----------
+    share : array_like
+        This generation's share of dogs :math:`\pi_n`, in [0, 1].
+    separation : array_like
+        Separation :math:`d > 0`; broadcast against ``share``.
+    capacity : float
+        Total capacity :math:`C > 0`.
+    scale : float
+        Saturation scale :math:`s > 0` of the quality curve.
+    policy : {"sample", "map", "quality"}
+        Decision rule.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\pi_{n+1}`. Once :math:`\operatorname{logit}\pi \ge C/s` cats get no capacity
+        and the next generation draws only dogs.
+    """
+    pi = as_finite_array("share", share, lower=0.0, upper=1.0)
+    d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
+    pi, d = np.broadcast_arrays(pi, d)
+    c = optimal_allocation(np.stack([pi, 1 - pi], axis=-1), capacity, "exp", scale)
+    quality = -np.expm1(-c / scale)
+    with np.errstate(divide="ignore"):
+        ratio = quality[..., 1] / quality[..., 0]
+    return output_share(pi, d, ratio, policy)

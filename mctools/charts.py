@@ -1,0 +1,235 @@
+"""One look for every chart in the book, and the builders chapters reuse.
+
+Call :func:`setup` once in a notebook's imports cell. It registers and enables the course
+theme (colour-blind-safe Okabe–Ito colours) and selects Altair's ``html`` renderer, whose
+output the built book renders without a kernel and without the network (the book ships
+Vega itself; see ``_ext/offline_assets.py``).
+
+Conventions: every chart states its finding in the title, its axes carry units, and the
+same class has the same colour in every chapter (:data:`CLASS_COLORS`).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+
+from ._validate import as_finite_array, check_integer, check_real
+
+__all__ = [
+    "CLASS_COLORS",
+    "OKABE_ITO",
+    "class_scale",
+    "line_chart",
+    "matches",
+    "records",
+    "setup",
+    "slider",
+]
+
+#: Okabe & Ito's palette, distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+
+#: The same thing gets the same colour in every chapter.
+CLASS_COLORS = {
+    "dog": "#E69F00",
+    "cat": "#56B4E9",
+    "frog": "#009E73",
+    "pop": "#CC79A7",
+    "rock": "#0072B2",
+    "IDM": "#D55E00",
+    "global health": "#E69F00",
+    "animal welfare": "#56B4E9",
+    "hunting": "#D55E00",
+    "fishing": "#0072B2",
+    "simulation": "#000000",
+    "theory": "#D55E00",
+    "replace": "#D55E00",
+    "accumulate": "#0072B2",
+}
+
+THEME_NAME = "mode_collapse"
+
+
+@alt.theme.register(THEME_NAME, enable=False)
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            # Fits the book's text column (about 700 px) with the legend underneath.
+            "view": {"continuousWidth": 480, "continuousHeight": 300, "stroke": None},
+            "font": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "offset": 10},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridOpacity": 0.5},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "labelLimit": 0,  # never truncate a label: they name what a line shows
+                "orient": "bottom",
+                "symbolDirection": "vertical",
+                "gradientDirection": "horizontal",
+            },
+            "range": {"category": list(OKABE_ITO)},
+            "line": {"strokeWidth": 2.5},
+            "point": {"filled": True, "size": 40},
+        }
+    }
+
+
+def setup() -> None:
+    """Enable the course theme and the ``html`` renderer (call once per notebook)."""
+    alt.theme.enable(THEME_NAME)
+    alt.renderers.enable("html")
+
+
+def records(digits: int = 5, **columns) -> list[dict]:
+    """Turn equal-length columns into the list of row dicts an Altair chart embeds.
+
+    Floats are rounded to ``digits`` significant digits, which keeps the data shipped inside
+    each page small and the stored notebook outputs stable.
+
+    Parameters
+    ----------
+    digits : int
+        Significant digits kept for float columns, at least 1.
+    **columns : array_like or scalar
+        Column name to values, shape (n,); scalars and length-1 columns are repeated.
+
+    Returns
+    -------
+    list of dict
+        ``n`` rows.
+    """
+    digits = check_integer("digits", digits, lower=1)
+    if not columns:
+        raise ValueError("records needs at least one column, got none")
+    arrays = {name: np.atleast_1d(np.asarray(values)) for name, values in columns.items()}
+    lengths = {name: a.shape[0] for name, a in arrays.items() if a.ndim != 1 or a.shape[0] != 1}
+    if any(a.ndim != 1 for a in arrays.values()):
+        raise ValueError(f"columns must be one-dimensional, got shapes { {k: a.shape for k, a in arrays.items()} }")
+    n = max(lengths.values(), default=1)
+    if any(length != n for length in lengths.values()):
+        raise ValueError(f"columns must have equal lengths, got {lengths}")
+    out = {}
+    for name, a in arrays.items():
+        a = np.broadcast_to(a, (n,))
+        if np.issubdtype(a.dtype, np.floating):
+            out[name] = [_round(float(v), digits) for v in a]
+        elif np.issubdtype(a.dtype, np.integer):
+            out[name] = [int(v) for v in a]
+        else:
+            out[name] = [v.item() if isinstance(v, np.generic) else v for v in a]
+    return [dict(zip(out, row, strict=True)) for row in zip(*out.values(), strict=True)]
+
+
+def _round(value: float, digits: int):
+    if not np.isfinite(value):
+        return None  # JSON has no NaN or inf; Vega-Lite treats null as missing
+    return float(f"{value:.{digits}g}")
+
+
+def class_scale(classes) -> alt.Scale:
+    """A colour scale giving each class in ``classes`` its course colour.
+
+    Parameters
+    ----------
+    classes : sequence of str
+        Class names; each must be a key of :data:`CLASS_COLORS`.
+
+    Returns
+    -------
+    altair.Scale
+    """
+    classes = list(classes)
+    unknown = [c for c in classes if c not in CLASS_COLORS]
+    if unknown:
+        raise ValueError(f"classes must be keys of CLASS_COLORS, got unknown {unknown}")
+    return alt.Scale(domain=classes, range=[CLASS_COLORS[c] for c in classes])
+
+
+def line_chart(
+    data: list[dict],
+    x: str,
+    y: str,
+    *,
+    title: str | list[str],
+    x_title: str,
+    y_title: str,
+    color: str | None = None,
+    colors: list[str] | None = None,
+    y_scale: alt.Scale | None = None,
+) -> alt.Chart:
+    """A titled line chart of ``y`` against ``x``, one line per ``color`` value.
+
+    Parameters
+    ----------
+    data : list of dict
+        Rows, as made by :func:`records`.
+    x, y : str
+        Quantitative fields.
+    title : str or list of str
+        The finding the chart shows (a list gives title and subtitle lines).
+    x_title, y_title : str
+        Axis titles, with units.
+    color : str, optional
+        Nominal field that splits the lines.
+    colors : list of str, optional
+        Class names (keys of :data:`CLASS_COLORS`) fixing the colour of each line.
+    y_scale : altair.Scale, optional
+        E.g. ``alt.Scale(type="log")``.
+
+    Returns
+    -------
+    altair.Chart
+    """
+    if not isinstance(data, list) or not data:
+        raise ValueError("data must be a non-empty list of row dicts (see mctools.charts.records)")
+    title_param = alt.Title(title[0], subtitle=title[1:]) if isinstance(title, list) else title
+    encoding = {
+        "x": alt.X(f"{x}:Q", title=x_title),
+        "y": alt.Y(f"{y}:Q", title=y_title, scale=y_scale if y_scale is not None else alt.Undefined),
+    }
+    if color is not None:
+        scale = class_scale(colors) if colors else alt.Undefined
+        encoding["color"] = alt.Color(f"{color}:N", title=None, scale=scale)
+    return alt.Chart(alt.Data(values=data), title=title_param).mark_line().encode(**encoding)
+
+
+def slider(name: str, values, label: str) -> alt.Parameter:
+    """A parameter bound to a slider over the evenly spaced grid ``values``.
+
+    Parameters
+    ----------
+    name : str
+        Parameter name (a valid JavaScript identifier).
+    values : array_like, shape (n,)
+        The precomputed grid, evenly spaced, at least two values.
+    label : str
+        Text shown beside the slider.
+
+    Returns
+    -------
+    altair.Parameter
+        Starts at the middle of the grid; filter data with :func:`matches`.
+    """
+    if not isinstance(name, str) or not name.isidentifier():
+        raise ValueError(f"name must be a valid identifier, got {name!r}")
+    grid = as_finite_array("values", values, min_ndim=1)
+    if grid.ndim != 1 or grid.size < 2:
+        raise ValueError(f"values must be a 1-D grid of at least two values, got shape {grid.shape}")
+    steps = np.diff(grid)
+    if np.any(steps <= 0) or not np.allclose(steps, steps[0], rtol=1e-6):
+        raise ValueError(f"values must be increasing and evenly spaced, got {grid!r}")
+    start = _round(float(grid[grid.size // 2]), 6)
+    binding = alt.binding_range(
+        min=_round(float(grid[0]), 6), max=_round(float(grid[-1]), 6), step=_round(float(steps[0]), 6), name=label
+    )
+    return alt.param(name=name, value=start, bind=binding)
+
+
+def matches(field: str, parameter: alt.Parameter, tolerance: float = 1e-6) -> alt.expr.core.Expression:
+    """Filter expression keeping rows whose ``field`` equals the slider's value.
+
+    Compares within ``tolerance`` rather than exactly, because slider steps are floats.
+    """
+    check_real("tolerance", tolerance, lower=0.0, lower_open=True)
+    return alt.expr.abs(alt.datum[field] - parameter) < tolerance

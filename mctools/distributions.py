@@ -1,0 +1,135 @@
+"""Probability vectors: validation, entropy, divergence, softmax and tempering.
+
+Everything works on the **last axis**, so a stack of distributions of shape
+``(..., K)`` is handled in one call. Tempering and softmax are computed in log space
+(log-sum-exp), so extreme temperatures or rewards neither overflow nor return NaN.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import logsumexp
+
+from ._validate import as_finite_array, as_probabilities, check_real
+
+__all__ = ["entropy", "kl_divergence", "softmax", "temper", "validate_distribution"]
+
+
+def validate_distribution(p, *, name: str = "p") -> np.ndarray:
+    """Check that ``p`` holds probability vectors along its last axis.
+
+    Parameters
+    ----------
+    p : array_like, shape (..., K)
+        Candidate probabilities: finite, non-negative, each vector summing to 1 (within 1e-8).
+    name : str
+        The parameter name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., K)
+        ``p`` as a float array.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Naming ``name`` and the offending value.
+    """
+    return as_probabilities(name, p)
+
+
+def entropy(p) -> np.ndarray:
+    r"""Shannon entropy in nats over the last axis, :math:`H(p) = -\sum_k p_k \ln p_k`.
+
+    Terms with :math:`p_k = 0` contribute zero (the limit of :math:`x \ln x`).
+
+    Parameters
+    ----------
+    p : array_like, shape (..., K)
+        Probability vectors.
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+        Entropies, between 0 and :math:`\ln K`.
+    """
+    p = as_probabilities("p", p)
+    safe = np.where(p > 0, p, 1.0)
+    return -np.sum(p * np.log(safe), axis=-1)
+
+
+def kl_divergence(p, q) -> np.ndarray:
+    r"""Kullback–Leibler divergence :math:`D(p\,\|\,q) = \sum_k p_k \ln(p_k / q_k)` in nats.
+
+    Parameters
+    ----------
+    p, q : array_like, shape (..., K)
+        Probability vectors of the same shape (or broadcastable shapes).
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+        Divergences, ``inf`` where ``q`` puts zero mass on a class that ``p`` uses
+        (the mode ``q`` has lost).
+    """
+    p = as_probabilities("p", p)
+    q = as_probabilities("q", q)
+    try:
+        p, q = np.broadcast_arrays(p, q)
+    except ValueError as error:
+        raise ValueError(f"p and q must have broadcastable shapes, got {p.shape} and {q.shape}") from error
+    used = p > 0
+    ratio = np.divide(p, q, out=np.ones_like(p), where=used & (q > 0))
+    terms = np.where(used, p * np.log(ratio), 0.0)
+    lost = np.any(used & (q == 0), axis=-1)
+    return np.where(lost, np.inf, terms.sum(axis=-1))
+
+
+def softmax(rewards, temperature: float = 1.0) -> np.ndarray:
+    r"""Boltzmann distribution :math:`p_k = e^{r_k/T} / \sum_j e^{r_j/T}` over the last axis.
+
+    This is the maximiser of expected reward plus :math:`T` times entropy (see the
+    free-energy appendix). Computed as ``exp(r/T - logsumexp(r/T))``.
+
+    Parameters
+    ----------
+    rewards : array_like, shape (..., K)
+        Finite rewards.
+    temperature : float
+        :math:`T > 0`. Small T approaches the argmax, large T the uniform distribution.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., K)
+        Probability vectors.
+    """
+    r = as_finite_array("rewards", rewards, min_ndim=1)
+    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
+    logits = r / t
+    return np.exp(logits - logsumexp(logits, axis=-1, keepdims=True))
+
+
+def temper(p, temperature: float) -> np.ndarray:
+    r"""Sharpen or flatten ``p``: :math:`p_k^{1/T} / \sum_j p_j^{1/T}` over the last axis.
+
+    :math:`T < 1` sharpens toward the mode, :math:`T > 1` flattens toward uniform, and
+    tempering composes: ``temper(temper(p, a), b) == temper(p, a * b)``. Zero entries stay
+    zero (a lost mode is not recovered by any temperature). Computed in log space.
+
+    Parameters
+    ----------
+    p : array_like, shape (..., K)
+        Probability vectors.
+    temperature : float
+        :math:`T > 0`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., K)
+        Tempered probability vectors.
+    """
+    p = as_probabilities("p", p)
+    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
+    with np.errstate(divide="ignore"):
+        logits = np.log(p) / t  # -inf for zero entries, which exp() maps back to 0
+    return np.exp(logits - logsumexp(logits, axis=-1, keepdims=True))

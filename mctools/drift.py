@@ -1,0 +1,196 @@
+r"""Models refitted, generation after generation, to samples of their own output.
+
+* :func:`gaussian_refit`: the continuous ouroboros of Shumailov et al. (2024). Each
+  generation draws :math:`M` samples from the previous fit
+  :math:`N(\mu_{n-1}, T\sigma^2_{n-1})` (temperature :math:`T` scales the variance) and
+  refits mean and standard deviation, replacing the data or accumulating it.
+* :func:`regression_refit`: linear regression retrained on labels from its previous
+  generation (Dohmatob et al. 2024; Gerstgrasser et al. 2024), replacing or accumulating.
+
+Both loop over generations only (each depends on the last); samples and replicates are
+numpy axes. Memory is :math:`O(\text{replicates} \times M)` plus the returned history.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_generator, check_integer, check_real
+
+__all__ = ["gaussian_refit", "regression_refit"]
+
+
+def _sample_sizes(sample_size, generations: int, ddof: int) -> np.ndarray:
+    """Per-generation sample sizes from an int or a sequence of length ``generations``."""
+    if np.ndim(sample_size) == 0:
+        sizes = np.full(generations, check_integer("sample_size", sample_size, lower=ddof + 1))
+    else:
+        sizes = np.asarray(sample_size)
+        if not np.issubdtype(sizes.dtype, np.integer):
+            raise TypeError(f"sample_size must be an integer or a sequence of integers, got {sample_size!r}")
+        if sizes.shape != (generations,):
+            raise ValueError(
+                f"sample_size as a sequence must have length generations={generations}, "
+                f"got shape {sizes.shape}"
+            )
+        if np.any(sizes < ddof + 1):
+            raise ValueError(f"sample_size must be >= ddof + 1 = {ddof + 1}, got {sample_size!r}")
+    return sizes.astype(int)
+
+
+def gaussian_refit(
+    sample_size,
+    generations: int,
+    *,
+    replicates: int = 1,
+    mu0: float = 0.0,
+    sigma0: float = 1.0,
+    ddof: int = 1,
+    temperature: float = 1.0,
+    accumulate: bool = False,
+    rng=None,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""Refit a Gaussian to samples of the previous generation's fit, ``generations`` times.
+
+    Generation :math:`n \ge 1` draws :math:`M_n` samples from
+    :math:`N(\mu_{n-1}, T\sigma_{n-1}^2)` and sets
+
+    .. math::  \mu_n = \bar x, \qquad \sigma_n^2 = \frac{1}{N - \text{ddof}} \sum (x - \bar x)^2,
+
+    over the new samples (:math:`N = M_n`, ``accumulate=False``) or over every sample drawn
+    so far (:math:`N = M_1 + \dots + M_n`, ``accumulate=True``; pooled exactly with
+    Chan's update, so memory does not grow). With ``ddof=1``, ``T=1`` and replacement,
+    :math:`E[\sigma_n^2] = \sigma_0^2` while :math:`E[\sigma_n] = \sigma_0 c_4(M)^n \to 0`.
+
+    Parameters
+    ----------
+    sample_size : int or sequence of int
+        :math:`M`, or one :math:`M_n` per generation (length ``generations``); each must
+        exceed ``ddof``.
+    generations : int
+        Number of refits, at least 0.
+    replicates : int
+        Independent chains, simulated together.
+    mu0, sigma0 : float
+        Generation 0, the real distribution :math:`N(\mu_0, \sigma_0^2)`; ``sigma0 > 0``.
+    ddof : int
+        0 (maximum likelihood) or 1 (unbiased variance).
+    temperature : float
+        :math:`T > 0`, the sampling temperature of every generation, generation 0 included.
+    accumulate : bool
+        Keep all data (True) or only the newest samples (False).
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    (mu, sigma) : tuple of numpy.ndarray, each of shape (replicates, generations + 1)
+        Fitted means and standard deviations, column 0 being ``(mu0, sigma0)``.
+    """
+    generations = check_integer("generations", generations, lower=0)
+    replicates = check_integer("replicates", replicates, lower=1)
+    mu0 = check_real("mu0", mu0)
+    sigma0 = check_real("sigma0", sigma0, lower=0.0, lower_open=True)
+    ddof = check_integer("ddof", ddof, lower=0)
+    if ddof > 1:
+        raise ValueError(f"ddof must be 0 or 1, got {ddof!r}")
+    temperature = check_real("temperature", temperature, lower=0.0, lower_open=True)
+    if not isinstance(accumulate, bool):
+        raise TypeError(f"accumulate must be True or False, got {accumulate!r}")
+    sizes = _sample_sizes(sample_size, generations, ddof)
+    gen = as_generator(rng)
+
+    mu = np.empty((replicates, generations + 1))
+    sigma = np.empty((replicates, generations + 1))
+    mu[:, 0], sigma[:, 0] = mu0, sigma0
+    pooled_count, pooled_mean, pooled_m2 = 0, np.zeros(replicates), np.zeros(replicates)
+    spread = np.sqrt(temperature)
+    for n in range(1, generations + 1):
+        m = sizes[n - 1]
+        x = mu[:, n - 1, None] + spread * sigma[:, n - 1, None] * gen.standard_normal((replicates, m))
+        mean = x.mean(axis=1)
+        m2 = np.square(x - mean[:, None]).sum(axis=1)
+        count = m
+        if accumulate:  # Chan et al.'s pairwise update of (count, mean, sum of squares)
+            total = pooled_count + m
+            delta = mean - pooled_mean
+            pooled_mean = pooled_mean + delta * (m / total)
+            pooled_m2 = pooled_m2 + m2 + delta**2 * (pooled_count * m / total)
+            pooled_count, mean, m2, count = total, pooled_mean, pooled_m2, total
+        mu[:, n] = mean
+        sigma[:, n] = np.sqrt(m2 / (count - ddof))
+    return mu, sigma
+
+
+def regression_refit(
+    features: int,
+    samples: int,
+    generations: int,
+    *,
+    replicates: int = 1,
+    noise: float = 1.0,
+    accumulate: bool = False,
+    rng=None,
+) -> np.ndarray:
+    r"""Excess test error of least squares retrained on its own labels, per generation.
+
+    A design :math:`X` of ``samples`` :math:`T` rows and ``features`` :math:`d` standard
+    normal columns is drawn once per replicate. Generation :math:`n` labels it with the
+    previous model plus noise, :math:`y_n = X w_{n-1} + \varepsilon_n`,
+    :math:`\varepsilon_n \sim N(0, \sigma^2 I)`, with :math:`w_0 = w^*` the truth, and fits
+    :math:`w_n` by ordinary least squares on :math:`(X, y_n)` (replace) or on all
+    :math:`(X, y_1), \dots, (X, y_n)` stacked (accumulate). Theory (Dohmatob et al. 2024;
+    Gerstgrasser et al. 2024): :math:`E\lVert w_n - w^*\rVert^2 = \sigma^2 d/(T-d-1)` times
+    :math:`n` (replace) or :math:`\sum_{i \le n} 1/i^2` (accumulate).
+
+    Parameters
+    ----------
+    features : int
+        :math:`d \ge 1`.
+    samples : int
+        :math:`T \ge d + 2` (the expected error is infinite below that).
+    generations : int
+        Number of refits, at least 0.
+    replicates : int
+        Independent chains, each with its own design.
+    noise : float
+        Label noise standard deviation :math:`\sigma > 0`.
+    accumulate : bool
+        Fit on all labels so far (True) or on the newest only (False).
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    numpy.ndarray, shape (replicates, generations + 1)
+        :math:`\lVert w_n - w^*\rVert^2`, the excess test error for an isotropic test point;
+        column 0 is 0.
+    """
+    d = check_integer("features", features, lower=1)
+    t = check_integer("samples", samples, lower=1)
+    if t < d + 2:
+        raise ValueError(f"samples must be >= features + 2 = {d + 2} for a finite expected error, got {t}")
+    generations = check_integer("generations", generations, lower=0)
+    replicates = check_integer("replicates", replicates, lower=1)
+    noise = check_real("noise", noise, lower=0.0, lower_open=True)
+    if not isinstance(accumulate, bool):
+        raise TypeError(f"accumulate must be True or False, got {accumulate!r}")
+    gen = as_generator(rng)
+
+    x = gen.standard_normal((replicates, t, d))
+    gram = np.einsum("rti,rtj->rij", x, x)
+    truth = gen.standard_normal((replicates, d))
+    w = truth.copy()
+    moment_sum = np.zeros((replicates, d))  # sum over generations of X^T y_i
+    error = np.zeros((replicates, generations + 1))
+    for n in range(1, generations + 1):
+        y = np.einsum("rti,ri->rt", x, w) + noise * gen.standard_normal((replicates, t))
+        moment = np.einsum("rti,rt->ri", x, y)
+        if accumulate:
+            moment_sum += moment
+            moment, scale = moment_sum, n  # stacked normal equations: (n X^T X) w = sum X^T y_i
+        else:
+            scale = 1
+        w = np.linalg.solve(scale * gram, moment[..., None])[..., 0]
+        error[:, n] = np.sum((w - truth) ** 2, axis=1)
+    return error

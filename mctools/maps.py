@@ -1,0 +1,175 @@
+r"""One-dimensional maps :math:`x_{n+1} = G(x_n)`: iteration, fixed points, stability, cobwebs.
+
+Every chapter of the course has such a map: next generation's share as a function of this
+generation's. A fixed point :math:`x^* = G(x^*)` is locally stable when
+:math:`|G'(x^*)| < 1` and unstable when :math:`|G'(x^*)| > 1` (the cobweb theorem,
+Ezekiel 1938). The map ``func`` must accept and return numpy arrays elementwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from scipy.optimize import brentq
+
+from ._validate import as_finite_array, check_integer, check_real
+
+__all__ = ["cobweb", "derivative", "first_passage", "fixed_points", "iterate_map"]
+
+Map = Callable[[np.ndarray], np.ndarray]
+
+
+def _check_map(func) -> Map:
+    if not callable(func):
+        raise TypeError(f"func must be callable, got {func!r}")
+    return func
+
+
+def _apply(func: Map, x: np.ndarray) -> np.ndarray:
+    y = np.asarray(func(x), dtype=float)
+    if y.shape != np.shape(x):
+        raise ValueError(f"func must map an array of shape {np.shape(x)} to the same shape, got {y.shape}")
+    if not np.all(np.isfinite(y)):
+        raise ValueError(f"func returned non-finite values at x = {x!r}")
+    return y
+
+
+def iterate_map(func: Map, x0, steps: int) -> np.ndarray:
+    r"""Iterate :math:`x_{n+1} = G(x_n)` from every starting point in ``x0`` at once.
+
+    Parameters
+    ----------
+    func : callable
+        The map :math:`G`, elementwise on arrays.
+    x0 : array_like, shape (...)
+        Starting points.
+    steps : int
+        Number of iterations, at least 0.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., steps + 1)
+        The orbit of each starting point, ``x0`` first.
+    """
+    func = _check_map(func)
+    x = as_finite_array("x0", x0)
+    steps = check_integer("steps", steps, lower=0)
+    orbit = np.empty((*x.shape, steps + 1))
+    orbit[..., 0] = x
+    for n in range(steps):  # a map is sequential in n; every starting point moves together
+        x = _apply(func, x)
+        orbit[..., n + 1] = x
+    return orbit
+
+
+def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int = 2001) -> np.ndarray:
+    r"""All fixed points :math:`x^* = G(x^*)` in ``[lower, upper]``, found by bracketing.
+
+    :math:`G(x) - x` is evaluated on a grid; every sign change (and every grid point where
+    it vanishes) is refined with Brent's method to machine precision. Fixed points closer
+    together than the grid spacing can be missed, so choose ``grid`` accordingly.
+
+    Parameters
+    ----------
+    func : callable
+        The map :math:`G`.
+    lower, upper : float
+        The interval searched, ``lower < upper``.
+    grid : int
+        Number of grid points, at least 3.
+
+    Returns
+    -------
+    numpy.ndarray, shape (m,)
+        The fixed points in increasing order.
+    """
+    func = _check_map(func)
+    lower = check_real("lower", lower)
+    upper = check_real("upper", upper)
+    if not lower < upper:
+        raise ValueError(f"lower must be < upper, got lower={lower!r}, upper={upper!r}")
+    grid = check_integer("grid", grid, lower=3)
+    x = np.linspace(lower, upper, grid)
+    gap = _apply(func, x) - x
+    roots = list(x[gap == 0.0])
+    change = np.nonzero(gap[:-1] * gap[1:] < 0)[0]
+    roots += [
+        brentq(lambda s: float(_apply(func, np.array([s]))[0] - s), x[i], x[i + 1], xtol=1e-14)
+        for i in change
+    ]
+    return np.unique(np.round(roots, 12))
+
+
+def derivative(func: Map, x, *, step: float = 1e-6) -> np.ndarray:
+    r"""Central-difference derivative :math:`G'(x) \approx (G(x+h) - G(x-h)) / 2h`.
+
+    Parameters
+    ----------
+    func : callable
+        The map :math:`G`.
+    x : array_like, shape (...)
+        Points at which to differentiate (``x ± step`` must be in the map's domain).
+    step : float
+        The step :math:`h > 0`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+        :math:`G'(x)`; a fixed point is stable where its absolute value is below 1.
+    """
+    func = _check_map(func)
+    x = as_finite_array("x", x)
+    h = check_real("step", step, lower=0.0, lower_open=True)
+    return (_apply(func, x + h) - _apply(func, x - h)) / (2.0 * h)
+
+
+def cobweb(func: Map, x0: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    r"""Vertices of the cobweb diagram of :math:`G` from ``x0``.
+
+    The path runs :math:`(x_0, x_0) \to (x_0, x_1) \to (x_1, x_1) \to (x_1, x_2) \to \dots`:
+    vertical moves to the curve :math:`y = G(x)`, horizontal moves to the diagonal.
+
+    Parameters
+    ----------
+    func : callable
+        The map :math:`G`.
+    x0 : float
+        Starting point.
+    steps : int
+        Number of iterations, at least 1.
+
+    Returns
+    -------
+    (x, y) : tuple of numpy.ndarray, each of shape (2 * steps + 1,)
+        Coordinates of the path's vertices, in order.
+    """
+    x0 = check_real("x0", x0)
+    steps = check_integer("steps", steps, lower=1)
+    orbit = iterate_map(func, x0, steps)
+    x = np.repeat(orbit, 2)[:-1]
+    y = np.repeat(orbit, 2)[1:]
+    return x, y
+
+
+def first_passage(orbits, threshold: float) -> np.ndarray:
+    r"""First step at which each orbit reaches ``threshold`` or beyond (``x_n >= threshold``).
+
+    Parameters
+    ----------
+    orbits : array_like, shape (..., steps + 1)
+        Orbits as returned by :func:`iterate_map`.
+    threshold : float
+        The level that counts as arrival (e.g. 0.99 for "collapsed to one class").
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (...)
+        The first index ``n`` with ``x_n >= threshold``; ``inf`` where it never happens
+        within the orbit.
+    """
+    orbits = as_finite_array("orbits", orbits, min_ndim=1)
+    threshold = check_real("threshold", threshold)
+    reached = orbits >= threshold
+    first = np.argmax(reached, axis=-1).astype(float)
+    return np.where(reached.any(axis=-1), first, np.inf)

@@ -1,0 +1,214 @@
+"""The HTML book: it builds without a warning, and every page renders with no network.
+
+The browser test serves the built book on 127.0.0.1, opens each page of _toc.yml in headless
+Chromium, aborts and records any request that leaves the local server, and checks that every
+Altair chart was drawn by vega-embed and every formula typeset by MathJax. Screenshots go to the
+test's tmp dir and, if MCTOOLS_SCREENSHOTS=<dir> is set, to that dir too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+import yaml
+
+if TYPE_CHECKING:
+    from conftest import BuiltBook
+
+REPO = Path(__file__).resolve().parents[1]
+WAIT_MS = 10_000  # bound on each wait for a chart or for MathJax; normally they take < 1 s
+
+
+def toc_pages() -> list[str]:
+    """Every document in _toc.yml, as a path without suffix (e.g. "book/intro")."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key in ("root", "file"):
+                if isinstance(node.get(key), str):
+                    found.append(node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8")))
+    return [str(Path(name).with_suffix("")) if Path(name).suffix else name for name in found]
+
+
+PAGES = toc_pages()
+
+
+@pytest.mark.book
+def test_book_builds_without_warnings(built_book: BuiltBook) -> None:
+    warnings = [line for line in built_book.output.splitlines() if "WARNING" in line]
+    assert built_book.returncode == 0 and not warnings, (
+        f"`{' '.join(built_book.command)}` exited with {built_book.returncode}.\n"
+        + ("\n".join(warnings) or built_book.output[-5000:])
+    )
+
+
+@pytest.mark.book
+def test_every_toc_page_is_built(built_book: BuiltBook) -> None:
+    missing = [p for p in PAGES if not (built_book.html / f"{p}.html").is_file()]
+    assert not missing, f"pages in _toc.yml without HTML: {missing}"
+
+
+@pytest.mark.book
+def test_book_has_an_interactive_chart(built_book: BuiltBook) -> None:
+    """At least one Altair chart has a slider (an alt.param bound to alt.binding_range)."""
+    pages = [p for p in PAGES if _has_slider_spec(built_book.html / f"{p}.html")]
+    assert pages, "no page has an Altair chart with a range slider"
+
+
+def _has_slider_spec(html: Path) -> bool:
+    text = html.read_text(encoding="utf-8") if html.is_file() else ""
+    return re.search(r'"input":\s*"range"', text) is not None
+
+
+@dataclass
+class PageLog:
+    base: str
+    outside: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    broken_local: list[str] = field(default_factory=list)
+
+    def _note_outside(self, request: object) -> None:
+        entry = f"{request.method} {request.url}"
+        if entry not in self.outside:
+            self.outside.append(entry)
+
+    def route(self, route: object) -> None:
+        if route.request.url.startswith(self.base):
+            route.continue_()
+        else:
+            self._note_outside(route.request)
+            route.abort()
+
+    def request(self, request: object) -> None:
+        # Backstop for what routing does not see (e.g. a request made by a worker).
+        if not request.url.startswith((self.base, "data:", "blob:", "about:")):
+            self._note_outside(request)
+
+    def console(self, message: object) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            self.console_errors.append(f"{message.text} ({where})")
+
+    def response(self, response: object) -> None:
+        if response.url.startswith(self.base) and response.status >= 400:
+            self.broken_local.append(f"{response.status} {response.url}")
+
+
+# Every formula Sphinx writes (span.math, div.math, and SymPy's text/latex output, which
+# myst-nb renders as div.output.text_latex.math) must hold a MathJax container.
+UNTYPESET_MATH_JS = """async (waitMs) => {
+  const maths = Array.from(document.querySelectorAll('.math'));
+  if (maths.length === 0) return [];
+  if (!(window.MathJax && MathJax.startup && MathJax.startup.promise))
+    return ['the page has math but MathJax did not start'];
+  await Promise.race([MathJax.startup.promise, new Promise(done => setTimeout(done, waitMs))]);
+  return maths.filter(e => !e.querySelector('mjx-container'))
+              .map(e => e.outerHTML.slice(0, 200));
+}"""
+
+# vega-embed draws into <svg class="marks"> or <canvas class="marks">; Altair's html output
+# replaces the container by <div class="error"> when it cannot load or run vega-embed.
+CHARTS_SETTLED_JS = """() => Array.from(document.querySelectorAll('div[id^="altair-viz"]'))
+  .every(d => d.querySelector('svg.marks, canvas.marks, .error'))"""
+CHART_PROBLEMS_JS = """() => Array.from(document.querySelectorAll('div[id^="altair-viz"]'))
+  .flatMap(d => {
+    const error = d.querySelector('.error');
+    if (error) return [`${d.id}: ${error.textContent}`];
+    const marks = d.querySelector('svg.marks, canvas.marks');
+    if (!marks) return [`${d.id}: not drawn`];
+    const box = marks.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 ? [] : [`${d.id}: drawn with zero size`];
+  })"""
+# A fingerprint of the chart that owns a slider, to see that moving the slider redraws it.
+CHART_FINGERPRINT_JS = """(input) => {
+  const chart = input.closest('div[id^="altair-viz"]');
+  const marks = chart && chart.querySelector('svg.marks, canvas.marks');
+  if (!marks) return null;
+  return marks.tagName === 'CANVAS' ? marks.toDataURL() : marks.outerHTML;
+}"""
+
+
+def _check_sliders(page: object) -> list[str]:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    problems = []
+    sliders = page.locator(".vega-bindings input[type=range]")
+    for i in range(sliders.count()):
+        slider = sliders.nth(i)
+        before = slider.evaluate(CHART_FINGERPRINT_JS)
+        low, high = slider.get_attribute("min"), slider.get_attribute("max")
+        slider.fill(low if slider.input_value() == high else high)
+        try:
+            page.wait_for_function(
+                f"([input, before]) => ({CHART_FINGERPRINT_JS})(input) !== before",
+                arg=[slider.element_handle(), before],
+                timeout=WAIT_MS,
+            )
+        except PlaywrightTimeout:
+            problems.append(f"slider {i} did not change its chart")
+    return problems
+
+
+def _screenshot(page: object, name: str, tmp_path: Path) -> None:
+    shot = tmp_path / (name.replace("/", "__") + ".png")
+    page.screenshot(path=str(shot), full_page=True)
+    if target := os.environ.get("MCTOOLS_SCREENSHOTS"):
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(target) / shot.name)
+
+
+@pytest.mark.book
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_offline(
+    name: str, browser_context: object, built_book: BuiltBook, book_server: str, tmp_path: Path
+) -> None:  # browser_context first: without a browser, skip before building the book
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    assert (built_book.html / f"{name}.html").is_file(), f"{name}.html was not built"
+    log = PageLog(book_server)
+    page = browser_context.new_page()
+    page.route("**/*", log.route)
+    page.on("request", log.request)
+    page.on("response", log.response)
+    page.on("console", log.console)
+    page.on("pageerror", lambda error: log.console_errors.append(f"page error: {error}"))
+    page.on("websocket", lambda ws: log.outside.append(f"WEBSOCKET {ws.url}"))
+    problems: list[str] = []
+    try:
+        page.goto(book_server + f"{name}.html", wait_until="load", timeout=30_000)
+        problems += page.evaluate(UNTYPESET_MATH_JS, WAIT_MS)
+        with contextlib.suppress(PlaywrightTimeout):  # reported chart by chart just below
+            page.wait_for_function(CHARTS_SETTLED_JS, timeout=WAIT_MS)
+        problems += page.evaluate(CHART_PROBLEMS_JS)
+        _screenshot(page, name, tmp_path)  # before the sliders move: the page as a reader sees it
+        if _has_slider_spec(built_book.html / f"{name}.html"):
+            if page.locator(".vega-bindings input[type=range]").count() == 0:
+                problems.append("the page's chart spec has a range slider but none was drawn")
+            problems += _check_sliders(page)
+    finally:
+        page.close()
+
+    report = {
+        "requests that left 127.0.0.1 (aborted)": log.outside,
+        "console errors": log.console_errors,
+        "local files that failed to load": log.broken_local,
+        "rendering problems": problems,
+    }
+    failures = {k: v for k, v in report.items() if v}
+    assert not failures, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in failures.items())

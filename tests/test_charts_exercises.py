@@ -1,0 +1,67 @@
+"""The chart helpers and the exercise checks."""
+
+import json
+
+import numpy as np
+import pytest
+
+import mctools as mc
+from mctools import charts
+
+
+def test_records_round_and_broadcast():
+    rows = charts.records(x=np.array([0.123456789, 1.0]), label="dog", n=np.array([1, 2]))
+    assert rows == [{"x": 0.12346, "label": "dog", "n": 1}, {"x": 1.0, "label": "dog", "n": 2}]
+    assert charts.records(x=np.array([np.inf]))[0]["x"] is None
+
+
+def test_records_reject_ragged_columns():
+    with pytest.raises(ValueError, match="equal lengths"):
+        charts.records(x=[1.0, 2.0], y=[1.0, 2.0, 3.0])
+
+
+def test_line_chart_carries_title_axes_and_class_colours():
+    charts.setup()
+    rows = charts.records(n=np.arange(3), share=np.array([0.5, 0.6, 0.7]), kind="dog")
+    spec = charts.line_chart(
+        rows, "n", "share", color="kind", colors=["dog"], title="t", x_title="generation", y_title="share"
+    ).to_dict()
+    assert spec["title"] == "t"
+    assert spec["encoding"]["x"]["title"] == "generation"
+    assert spec["encoding"]["color"]["scale"]["range"] == [charts.CLASS_COLORS["dog"]]
+    json.dumps(spec)
+
+
+def test_slider_binds_to_the_grid():
+    param = charts.slider("d", np.linspace(0.5, 2.5, 9), "separation d")
+    bind = param.param.bind.to_dict()
+    assert (bind["min"], bind["max"], bind["step"]) == (0.5, 2.5, 0.25)
+    with pytest.raises(ValueError, match="evenly spaced"):
+        charts.slider("d", [0.1, 0.2, 0.5], "d")
+
+
+def test_unknown_class_colour_is_an_error():
+    with pytest.raises(ValueError, match="unknown"):
+        charts.class_scale(["unicorn"])
+
+
+def test_every_check_fails_on_a_stub():
+    def stub(*args):
+        raise NotImplementedError
+
+    for label in mc.exercises.available():
+        result = mc.exercises.check(label, stub)
+        assert not result.passed
+        assert "NOT YET" in str(result)
+
+
+def test_check_reports_wrong_values_and_crashes_without_raising():
+    wrong = mc.exercises.check("ex-ch01-map-policy", lambda share, d: share)
+    assert not wrong.passed and "expected" in wrong.message
+    crash = mc.exercises.check("ex-ch01-map-policy", lambda share, d: 1 / 0)
+    assert not crash.passed and "ZeroDivisionError" in crash.message
+
+
+def test_unknown_exercise_is_an_error():
+    with pytest.raises(ValueError, match="exercise must be one of"):
+        mc.exercises.check("ex-none", print)
