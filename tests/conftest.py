@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: no per-example deadline (a loaded CI machine is slow, not wrong); in CI the
+# examples are derandomised, so a red run can be reproduced exactly from its log.
+settings.register_profile("course", deadline=None, derandomize=os.environ.get("CI") == "true")
+settings.load_profile("course")
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM_HINT = "install it with: apt-get install chromium; pip install -r requirements-dev.txt"
