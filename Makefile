@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 
-.PHONY: help book test execute lint clean
+.PHONY: help book student test execute lint clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,7 +23,10 @@ book: $(INSTALLED)  ## build the HTML book into _build/html from the stored note
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
-test: $(INSTALLED)  ## run every test: ruff, mctools, notebooks (nbval, strict), book build, browser
+student: $(INSTALLED)  ## build the student edition (no solutions) into _build/student: notebooks/ and html/
+	$(BIN)/python scripts/student_edition.py --output _build/student
+
+test: $(INSTALLED)  ## run every test: ruff, mctools, notebooks (nbval), editions, book, browser, Binder
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

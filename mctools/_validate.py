@@ -16,6 +16,7 @@ __all__ = [
     "as_generator",
     "as_probabilities",
     "check_choice",
+    "check_concave_curve",
     "check_integer",
     "check_real",
 ]
@@ -160,3 +161,24 @@ def as_generator(rng) -> np.random.Generator:
     if rng < 0:
         raise ValueError(f"rng must be a non-negative seed, got {rng!r}")
     return np.random.default_rng(int(rng))
+
+
+def check_concave_curve(name: str, func, grid: np.ndarray, *, where: str, strict: bool) -> np.ndarray:
+    """Evaluate a returns curve on ``grid`` and check it is finite, increasing and concave.
+
+    ``strict`` asks for strictly increasing values (else non-decreasing). Concavity is checked
+    on the second differences, with a tolerance relative to the curve's size. Returns the
+    values; raises ``ValueError`` naming ``name`` and the interval ``where``.
+    """
+    try:
+        values = np.asarray(func(grid), dtype=float)
+    except Exception as error:  # the user's callable: report its failure, whatever it is
+        raise ValueError(f"{name} must accept a numpy array on {where}; calling it failed: {error}") from error
+    if values.shape != grid.shape or not np.all(np.isfinite(values)):
+        raise ValueError(f"{name} must return finite values of the same shape on {where}, got {_show(values)}")
+    steps = np.diff(values)
+    if np.any(steps <= 0) if strict else np.any(steps < 0):
+        raise ValueError(f"{name} must be {'strictly increasing' if strict else 'non-decreasing'} on {where}")
+    if np.any(np.diff(steps) > 1e-12 * max(1.0, float(np.abs(values).max()))):
+        raise ValueError(f"{name} must be concave (diminishing returns) on {where}")
+    return values

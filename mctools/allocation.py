@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._validate import as_finite_array, as_probabilities, check_real
+from ._validate import as_finite_array, as_probabilities, check_concave_curve, check_real
 
 __all__ = ["expected_quality", "optimal_allocation"]
 
@@ -44,18 +44,8 @@ def _quality_function(quality, scale: float) -> Callable[[np.ndarray], np.ndarra
 
 def _check_callable_quality(q, capacity: float) -> None:
     """Reject quality curves that are not finite, increasing and concave on (0, C]."""
-    c = np.linspace(capacity / 64, capacity, 64)
-    try:
-        values = np.asarray(q(c), dtype=float)
-    except Exception as error:
-        raise ValueError(f"quality must accept a numpy array of capacities; calling it failed: {error}") from error
-    if values.shape != c.shape or not np.all(np.isfinite(values)):
-        raise ValueError(f"quality must return finite values of the same shape on (0, capacity], got {values!r}")
-    steps = np.diff(values)
-    if np.any(steps <= 0):
-        raise ValueError("quality must be strictly increasing on (0, capacity]")
-    if np.any(np.diff(steps) > 1e-9 * np.abs(values).max()):
-        raise ValueError("quality must be concave (diminishing returns) on (0, capacity]")
+    grid = np.linspace(capacity / 64, capacity, 64)
+    check_concave_curve("quality", q, grid, where="(0, capacity]", strict=True)
 
 
 def _exp_closed_form(pi: np.ndarray, capacity: float, scale: float) -> np.ndarray:

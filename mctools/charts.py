@@ -46,6 +46,13 @@ CLASS_COLORS = {
     "theory": "#D55E00",
     "replace": "#D55E00",
     "accumulate": "#0072B2",
+    "greedy": "#000000",
+    "ε-greedy": "#E69F00",
+    "softmax": "#56B4E9",
+    "annealed softmax": "#009E73",
+    "monitoring": "#D55E00",
+    "specialist": "#D55E00",
+    "generalist": "#009E73",
 }
 
 THEME_NAME = "mode_collapse"

@@ -6,18 +6,22 @@ r"""Models refitted, generation after generation, to samples of their own output
   refits mean and standard deviation, replacing the data or accumulating it.
 * :func:`regression_refit`: linear regression retrained on labels from its previous
   generation (Dohmatob et al. 2024; Gerstgrasser et al. 2024), replacing or accumulating.
+* :func:`wright_fisher`: a population of :math:`N` individuals of :math:`K` types resampled
+  every generation (Wright–Fisher drift), optionally with K-allele mutation; finite samples
+  lose types for good.
 
-Both loop over generations only (each depends on the last); samples and replicates are
-numpy axes. Memory is :math:`O(\text{replicates} \times M)` plus the returned history.
+All three loop over generations only (each depends on the last); samples, individuals and
+replicates are numpy axes. Memory is :math:`O(\text{replicates} \times M)` (samples) or
+:math:`O(\text{replicates} \times K)` (types) plus the returned history.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_generator, check_integer, check_real
+from ._validate import as_generator, as_probabilities, check_integer, check_real
 
-__all__ = ["gaussian_refit", "regression_refit"]
+__all__ = ["gaussian_refit", "regression_refit", "wright_fisher"]
 
 
 def _sample_sizes(sample_size, generations: int, ddof: int) -> np.ndarray:
@@ -194,3 +198,113 @@ def regression_refit(
         w = np.linalg.solve(scale * gram, moment[..., None])[..., 0]
         error[:, n] = np.sum((w - truth) ** 2, axis=1)
     return error
+
+
+def _recorded_generations(generations: int, record_every: int) -> int:
+    """How many generations after generation 0 are stored: ``generations // record_every``."""
+    if generations > 0 and record_every > generations:
+        raise ValueError(
+            f"record_every must be <= generations = {generations} (or generations must be 0), "
+            f"got {record_every!r}"
+        )
+    return generations // record_every
+
+
+def wright_fisher(
+    p0,
+    population: int,
+    generations: int,
+    *,
+    replicates: int = 1,
+    mutation: float = 0.0,
+    record_every: int = 1,
+    rng=None,
+) -> np.ndarray:
+    r"""Wright–Fisher resampling of a haploid population of ``population`` individuals.
+
+    Each generation, :math:`N` offspring each pick a parent uniformly at random from the
+    current generation (multinomial resampling of the type counts); with the K-allele mutation
+    model each offspring then, independently with probability :math:`u`, takes a type drawn
+    uniformly from all :math:`K` types (possibly its parent's). The counts of generation
+    :math:`t + 1` are therefore
+
+    .. math::  n_{t+1} \sim \text{Multinomial}\bigl(N,\ (1 - u)\, n_t / N + u / K\bigr).
+
+    Without mutation a type's frequency is a martingale, so it fixes with probability equal
+    to its initial frequency, and the expected heterozygosity
+    :math:`H = 1 - \sum_k p_k^2` decays exactly as :math:`H_t = H_0 (1 - 1/N)^t`
+    (Fisher 1930; Wright 1931). With mutation, :math:`1 - H` has an exact linear recursion
+    whose equilibrium tends to the infinite-alleles :math:`\theta/(1 + \theta)`,
+    :math:`\theta = 2Nu`, as :math:`K` grows (Kimura and Crow 1964; see chapter 6).
+
+    Generation 0 is the expected composition :math:`p_0` itself; generation 1 is the first
+    sample of :math:`N` individuals from it. Replicates are simulated together (one
+    vectorised multinomial draw per generation). Memory is
+    :math:`O(\text{replicates} \times K)` plus the returned history: with
+    ``record_every=generations`` only the start and the end are stored, however long the run.
+
+    Parameters
+    ----------
+    p0 : array_like, shape (K,) or (replicates, K)
+        Initial type frequencies, probability vectors along the last axis; a 2-D array gives
+        each replicate its own start.
+    population : int
+        :math:`N \ge 1`, the number of individuals sampled every generation.
+    generations : int
+        Number of generations simulated, at least 0.
+    replicates : int
+        Independent populations, at least 1.
+    mutation : float
+        :math:`u \in [0, 1]`, the probability that an offspring's type is redrawn uniformly
+        from the :math:`K` types (K-allele model). 0 gives pure drift.
+    record_every : int
+        Store every ``record_every``-th generation, at least 1 and at most ``generations``
+        (any value when ``generations`` is 0). The stored generations are
+        ``numpy.arange(0, generations + 1, record_every)``: when ``record_every`` does not
+        divide ``generations`` the run stops at the last stored generation,
+        ``(generations // record_every) * record_every``, rather than simulate generations
+        whose state would not be returned.
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    numpy.ndarray, shape (replicates, generations // record_every + 1, K)
+        Type frequencies (counts divided by :math:`N`, exact multiples of :math:`1/N` after
+        generation 0); index 0 along axis 1 is ``p0``.
+
+    References
+    ----------
+    Fisher, R. A. (1930). *The Genetical Theory of Natural Selection*. Wright, S. (1931).
+    Evolution in Mendelian populations. *Genetics* 16, 97–159. Kimura, M. and Crow, J. F.
+    (1964). The number of alleles that can be maintained in a finite population.
+    *Genetics* 49, 725–738.
+    """
+    p = as_probabilities("p0", p0)
+    if p.ndim > 2:
+        raise ValueError(f"p0 must have shape (K,) or (replicates, K), got shape {p.shape}")
+    population = check_integer("population", population, lower=1)
+    generations = check_integer("generations", generations, lower=0)
+    replicates = check_integer("replicates", replicates, lower=1)
+    mutation = check_real("mutation", mutation, lower=0.0, upper=1.0)
+    record_every = check_integer("record_every", record_every, lower=1)
+    if p.ndim == 2 and p.shape[0] != replicates:
+        raise ValueError(
+            f"p0 as a 2-D array must have one row per replicate ({replicates}), got shape {p.shape}"
+        )
+    stored = _recorded_generations(generations, record_every)
+    gen = as_generator(rng)
+
+    types = p.shape[-1]
+    history = np.empty((replicates, stored + 1, types))
+    history[:, 0] = p
+    probabilities = np.broadcast_to(p, (replicates, types))
+    for t in range(1, stored * record_every + 1):  # sequential in t; replicates move together
+        expected = (1.0 - mutation) * probabilities + mutation / types
+        # Guard numpy's check that the first K-1 probabilities sum to at most 1 (rounding).
+        expected = expected / expected.sum(axis=-1, keepdims=True)
+        counts = gen.multinomial(population, expected)
+        probabilities = counts / population
+        if t % record_every == 0:
+            history[:, t // record_every] = probabilities
+    return history

@@ -63,6 +63,16 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
     return BuiltBook(proc.returncode, proc.stdout, out / "_build" / "html", command)
 
 
+@pytest.fixture(scope="session")
+def student_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The student edition's notebooks (scripts/student_edition.py --notebooks-only), in a tmp dir."""
+    out = tmp_path_factory.mktemp("student")
+    command = [sys.executable, str(REPO / "scripts" / "student_edition.py"), "--notebooks-only", "--output", str(out)]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, f"{' '.join(command)} failed:\n{proc.stdout}\n{proc.stderr}"
+    return out / "notebooks"
+
+
 def _chromium() -> str | None:
     for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
         if candidate and Path(candidate).is_file():

@@ -9,6 +9,7 @@ test's tmp dir and, if MCTOOLS_SCREENSHOTS=<dir> is set, to that dir too.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -68,6 +69,43 @@ def test_book_has_an_interactive_chart(built_book: BuiltBook) -> None:
     """At least one Altair chart has a slider (an alt.param bound to alt.binding_range)."""
     pages = [p for p in PAGES if _has_slider_spec(built_book.html / f"{p}.html")]
     assert pages, "no page has an Altair chart with a range slider"
+
+
+NOTEBOOK_PAGES = [p for p in PAGES if (REPO / f"{p}.ipynb").is_file()]
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("name", NOTEBOOK_PAGES)
+def test_chapter_offers_its_notebook_for_download(name: str, built_book: BuiltBook) -> None:
+    """The theme's download button links the notebook, outputs included, copied into _sources."""
+    page = (built_book.html / f"{name}.html").read_text(encoding="utf-8")
+    offered = built_book.html / "_sources" / f"{name}.ipynb"
+    assert f'/_sources/{name}.ipynb"' in page, f"{name}.html has no download link to _sources/{name}.ipynb"
+    assert offered.read_bytes() == (REPO / f"{name}.ipynb").read_bytes(), "the offered notebook is not the chapter's"
+    cells = json.loads(offered.read_text(encoding="utf-8"))["cells"]
+    assert any(c.get("outputs") for c in cells), f"_sources/{name}.ipynb has no outputs"
+
+
+@pytest.mark.book
+def test_instructor_guide_indexes_every_exercise(built_book: BuiltBook) -> None:
+    """The guide's generated tables list every chapter of _toc.yml and every one of its exercises."""
+    from course_index import read_chapter  # _ext/, through pytest's pythonpath
+
+    guides = [p for p in PAGES if 'class="course-index exercise-index' in _read(built_book.html / f"{p}.html")]
+    assert len(guides) == 1, f"pages with an exercise index: {guides}"
+    guide = _read(built_book.html / f"{guides[0]}.html")
+    index = guide[guide.index('class="course-index exercise-index') :]
+    for name in NOTEBOOK_PAGES:
+        target = os.path.relpath(name, Path(guides[0]).parent)
+        for ex in read_chapter(REPO / f"{name}.ipynb").exercises:
+            assert f'href="{target}.html#{ex.label}"' in index, f"{ex.label} of {name} is not in the exercise index"
+        assert f'href="{target}.html"' in guide.split('class="course-index learning-outcomes')[1], (
+            f"{name} has no learning outcomes in the guide"
+        )
+
+
+def _read(html: Path) -> str:
+    return html.read_text(encoding="utf-8") if html.is_file() else ""
 
 
 def _has_slider_spec(html: Path) -> bool:

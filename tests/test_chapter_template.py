@@ -1,6 +1,9 @@
 """Every chapter follows the template of CONTRIBUTING.md, and its exercises work.
 
 * at least four exercises, one of them autograded (a cell tagged ``check``);
+* every exercise title states its kind and difficulty, ``Kind (★★): topic``; each of the four
+  kinds occurs, and the autograded exercises are exactly those with a check cell;
+* every ``mc.<name>``/``mctools.<name>`` an exercise mentions exists (the instructor guide lists them);
 * each autograded check fails on the stub a student receives and passes on the solution;
 * the code shown in a solution dropdown is exactly the hidden solution cell that ran;
 * at least three charts, at least one interactive (an Altair parameter bound to an input);
@@ -14,14 +17,20 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_index import KINDS, read_chapter, unknown_functions  # _ext/, through pytest's pythonpath
 
 from mctools import exercises
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
-CHAPTERS = sorted(p for p in BOOK.glob("[0-9][0-9]_*.ipynb"))
+CHAPTERS = sorted([*BOOK.glob("[0-9][0-9]_*.ipynb"), *BOOK.glob("appendix_*.ipynb")])
 EXERCISE = re.compile(r"```+\{exercise\}[^\n]*\n:label: (?P<label>[\w-]+)")
 CHECK = re.compile(r"""exercises\.check\(\s*["'](?P<label>[\w-]+)["']\s*,\s*(?P<name>\w+)\s*\)""")
 FENCED_PYTHON = re.compile(r"```python\n(?P<code>.*?)\n```", re.S)
+
+
+def chapter_id(path: Path) -> str:
+    """"01" for book/01_image_generator.ipynb, "A" for the appendix."""
+    return "A" if path.name.startswith("appendix_") else path.name[:2]
 
 
 def tags(cell) -> set[str]:
@@ -44,8 +53,29 @@ def test_four_exercises_one_autograded(path):
     assert len(labels) >= 4, f"{path.name} has {len(labels)} exercises: {labels}"
     assert len(set(labels)) == len(labels), f"duplicate exercise labels in {path.name}"
     assert checks, f"{path.name} has no autograded exercise (a code cell tagged 'check')"
+    prefix = f"ex-ch{chapter_id(path)}-"
     for label in labels:
-        assert label.startswith(f"ex-ch{path.name[:2]}-"), f"label {label} should start ex-ch{path.name[:2]}-"
+        assert label.startswith(prefix), f"label {label} should start {prefix}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_exercise_titles_state_kind_and_difficulty(path):
+    """The convention of CONTRIBUTING.md, which the instructor guide's exercise index reads."""
+    found = read_chapter(path).exercises
+    assert found, f"{path.name}: no exercise found"
+    for ex in found:
+        assert ex.kind, (
+            f"{path.name}: exercise {ex.label} is titled {ex.title!r}; write 'Kind (★★): topic' with a kind "
+            f"in {list(KINDS)} and one to three stars, e.g. 'Derivation (★★): the footnote with another quality curve'"
+        )
+    kinds = {ex.kind for ex in found}
+    assert kinds >= set(KINDS), f"{path.name} has no {sorted(set(KINDS) - kinds)} exercise"
+    checked = {label for ex in found for label in ex.checked_by}
+    autograded = {ex.label for ex in found if ex.kind == "Autograded"}
+    assert autograded == checked, f"{path.name}: Autograded titles {sorted(autograded)}, check cells {sorted(checked)}"
+    for ex in found:
+        missing = unknown_functions(ex.functions)
+        assert not missing, f"{path.name}: exercise {ex.label} mentions mctools.{missing}, which does not exist"
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)

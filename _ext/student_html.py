@@ -1,0 +1,32 @@
+"""In the student edition of the HTML book, show no stored verdict of an autograded check.
+
+The chapters are built from the outputs stored in the notebooks, which were executed with the
+solutions, so every check cell (tagged ``check``) shows ``PASSED``. The student notebooks have
+those outputs cleared (scripts/student_edition.py); with ``course_student_edition: True`` in
+``sphinx.config`` (set by that script's overrides, next to sphinx-exercise's
+``hide_solutions``), this extension removes them from the student HTML too: the check's code
+stays, its output goes. The full edition is unchanged.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+CHECK_TAG = "check"
+
+
+def _drop_check_outputs(app, doctree: nodes.document) -> None:
+    if not app.config.course_student_edition:
+        return
+    for cell in list(doctree.findall(nodes.container)):
+        if cell.get("nb_element") != "cell_code" or CHECK_TAG not in cell.get("cell_metadata", {}).get("tags", []):
+            continue
+        for child in list(cell.children):
+            if child.get("nb_element") == "cell_code_output":
+                cell.remove(child)
+
+
+def setup(app):
+    app.add_config_value("course_student_edition", False, "env", types=[bool])
+    app.connect("doctree-read", _drop_check_outputs)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,226 @@
+r"""Simulated annealing on a small rugged landscape: simulation, exact distribution, schedules.
+
+A walker on the states :math:`x = 0, \dots, L-1` of a one-dimensional landscape with rewards
+:math:`r(x)` proposes a step to :math:`x \pm 1` (probability :math:`\tfrac12` each; a step off
+the end is rejected) and accepts it with the Metropolis probability
+:math:`\min(1, e^{(r(y) - r(x))/T_t})` (Metropolis et al. 1953). At a fixed temperature the
+chain is reversible with stationary distribution :math:`p(x) \propto e^{r(x)/T}`, the
+maximiser of the free energy; lowering :math:`T_t` over time is simulated annealing
+(Kirkpatrick, Gelatt and Vecchi 1983), which finds the global maximum with probability
+tending to one if the cooling is slow enough (Hajek 1988).
+
+:func:`simulated_annealing` simulates many walkers at once (replicates are a numpy axis, the
+loop is over time only); :func:`annealing_distribution` evolves the exact distribution of one
+walker with the transition matrix of :func:`metropolis_matrix`, so simulations can be checked.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_finite_array, as_generator, check_choice, check_integer, check_real
+
+__all__ = [
+    "annealing_distribution",
+    "metropolis_matrix",
+    "rugged_landscape",
+    "simulated_annealing",
+    "temperature_schedule",
+]
+
+SCHEDULES = ("constant", "geometric", "logarithmic")
+
+
+def rugged_landscape(size: int = 30, *, ripple: float = 0.1, period: float = 4.0) -> np.ndarray:
+    r"""A one-dimensional landscape with a broad local hill, a narrower global one, and ripples.
+
+    .. math::  r(x) = e^{-((x - 0.25L)/(0.12L))^2} + 2\,e^{-((x - 0.75L)/(0.07L))^2}
+               + a \sin(2\pi x / P),
+
+    for :math:`x = 0, \dots, L-1`: a wide hill of height about 1 a quarter of the way along
+    (the easy, "modal" answer), a hill of height about 2 and half the width three quarters of
+    the way along (the global maximum), a valley of reward about 0 between them, and ripples
+    of amplitude :math:`a` and period :math:`P` that stop a greedy walker at the first bump.
+
+    Parameters
+    ----------
+    size : int
+        :math:`L \ge 10` states.
+    ripple : float
+        :math:`a \ge 0`.
+    period : float
+        :math:`P > 0`, in states.
+
+    Returns
+    -------
+    numpy.ndarray, shape (size,)
+        Rewards :math:`r(x)`.
+    """
+    size = check_integer("size", size, lower=10)
+    ripple = check_real("ripple", ripple, lower=0.0)
+    period = check_real("period", period, lower=0.0, lower_open=True)
+    x = np.arange(size, dtype=float)
+    broad = np.exp(-(((x - 0.25 * size) / (0.12 * size)) ** 2))
+    narrow = 2.0 * np.exp(-(((x - 0.75 * size) / (0.07 * size)) ** 2))
+    return broad + narrow + ripple * np.sin(2 * np.pi * x / period)
+
+
+def temperature_schedule(kind: str, steps: int, start: float, end: float | None = None) -> np.ndarray:
+    r"""Temperatures :math:`T_0, \dots, T_{S-1}` for ``steps`` :math:`= S` Metropolis steps.
+
+    * ``"constant"``: :math:`T_t = T_\text{start}`;
+    * ``"geometric"``: :math:`T_t = T_\text{start}(T_\text{end}/T_\text{start})^{t/(S-1)}`,
+      exponential cooling (Kirkpatrick et al. 1983);
+    * ``"logarithmic"``: :math:`T_t = T_\text{start}\ln 2/\ln(t + 2)`, the slow schedule of the
+      convergence theorems (Hajek 1988), which never gets cold in practice.
+
+    Parameters
+    ----------
+    kind : str
+        One of ``"constant"``, ``"geometric"``, ``"logarithmic"``.
+    steps : int
+        :math:`S \ge 1`.
+    start : float
+        :math:`T_\text{start} > 0`.
+    end : float, optional
+        :math:`T_\text{end} > 0`, required by (and only used by) ``"geometric"``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (steps,)
+    """
+    kind = check_choice("kind", kind, SCHEDULES)
+    steps = check_integer("steps", steps, lower=1)
+    start = check_real("start", start, lower=0.0, lower_open=True)
+    t = np.arange(steps, dtype=float)
+    if kind == "constant":
+        return np.full(steps, start)
+    if kind == "logarithmic":
+        return start * np.log(2.0) / np.log(t + 2.0)
+    if end is None:
+        raise ValueError("end must be given for kind='geometric', got None")
+    end = check_real("end", end, lower=0.0, lower_open=True)
+    return start * (end / start) ** (t / max(steps - 1, 1))
+
+
+def _check_landscape(rewards, schedule) -> tuple[np.ndarray, np.ndarray]:
+    r = as_finite_array("rewards", rewards, min_ndim=1)
+    if r.ndim != 1 or r.size < 2:
+        raise ValueError(f"rewards must be one-dimensional with at least 2 states, got shape {r.shape}")
+    temps = as_finite_array("schedule", schedule, lower=0.0, lower_open=True, min_ndim=1, allow_empty=True)
+    if temps.ndim != 1:
+        raise ValueError(f"schedule must be one-dimensional, got shape {temps.shape}")
+    return r, temps
+
+
+def _check_start(start, size: int) -> int:
+    start = check_integer("start", start, lower=0)
+    if start >= size:
+        raise ValueError(f"start must be a state in 0..{size - 1}, got {start}")
+    return start
+
+
+def metropolis_matrix(rewards, temperature: float) -> np.ndarray:
+    r"""Transition matrix of one Metropolis step at temperature :math:`T`.
+
+    :math:`P_{x,x\pm1} = \tfrac12\min(1, e^{(r(x\pm1) - r(x))/T})` for neighbours inside the
+    landscape and :math:`P_{xx} = 1 - \sum_{y \ne x} P_{xy}`. It satisfies detailed balance
+    with :math:`p(x) \propto e^{r(x)/T}`.
+
+    Parameters
+    ----------
+    rewards : array_like, shape (L,)
+        Finite rewards, :math:`L \ge 2`.
+    temperature : float
+        :math:`T > 0`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (L, L)
+        Row-stochastic: row :math:`x` is the distribution of the next state.
+    """
+    r, _ = _check_landscape(rewards, [1.0])
+    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
+    up = 0.5 * np.exp(np.minimum(0.0, (r[1:] - r[:-1]) / t))  # x -> x + 1
+    down = 0.5 * np.exp(np.minimum(0.0, (r[:-1] - r[1:]) / t))  # x + 1 -> x
+    matrix = np.diag(up, 1) + np.diag(down, -1)
+    matrix[np.diag_indices_from(matrix)] = 1.0 - matrix.sum(axis=1)
+    return matrix
+
+
+def annealing_distribution(rewards, schedule, start: int) -> np.ndarray:
+    r"""Exact distribution of the annealing walker after every step.
+
+    :math:`p_{t+1} = p_t P(T_t)`, from :math:`p_0 = \delta_\text{start}`, with :math:`P` from
+    :func:`metropolis_matrix`. Costs :math:`O(S L)` after building each tridiagonal step.
+
+    Parameters
+    ----------
+    rewards : array_like, shape (L,)
+        Finite rewards.
+    schedule : array_like, shape (S,)
+        Temperatures :math:`T_t > 0`, one per step (see :func:`temperature_schedule`).
+    start : int
+        Starting state.
+
+    Returns
+    -------
+    numpy.ndarray, shape (S + 1, L)
+        Row :math:`t` is the distribution after :math:`t` steps.
+    """
+    r, temps = _check_landscape(rewards, schedule)
+    start = _check_start(start, r.size)
+    gain = np.diff(r) / temps[:, None]  # (r(x+1) - r(x)) / T_t, shape (S, L - 1)
+    up = 0.5 * np.exp(np.minimum(0.0, gain))  # P(x -> x + 1) at every step
+    down = 0.5 * np.exp(np.minimum(0.0, -gain))  # P(x + 1 -> x)
+    stay = 1.0 - np.pad(up, ((0, 0), (0, 1))) - np.pad(down, ((0, 0), (1, 0)))
+    out = np.zeros((temps.size + 1, r.size))
+    out[0, start] = 1.0
+    for step in range(temps.size):  # sequential in time
+        p, nxt = out[step], out[step + 1]
+        nxt[:] = p * stay[step]
+        nxt[1:] += p[:-1] * up[step]
+        nxt[:-1] += p[1:] * down[step]
+    return out
+
+
+def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, rng=None) -> np.ndarray:
+    r"""Simulate Metropolis walkers cooled along ``schedule``, all replicates at once.
+
+    At step :math:`t` each walker at :math:`x` proposes :math:`y = x \pm 1` with
+    probability :math:`\tfrac12` each, and moves iff :math:`y` is a state and
+    :math:`U < e^{\min(0, (r(y) - r(x))/T_t)}` with :math:`U \sim \text{Uniform}(0, 1)`.
+
+    Parameters
+    ----------
+    rewards : array_like, shape (L,)
+        Finite rewards (the walker maximises them).
+    schedule : array_like, shape (S,)
+        Temperatures :math:`T_t > 0`, one per step.
+    start : int
+        Starting state of every walker.
+    replicates : int
+        Independent walkers.
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (replicates, S + 1)
+        The state of each walker after every step, ``start`` first.
+    """
+    r, temps = _check_landscape(rewards, schedule)
+    start = _check_start(start, r.size)
+    replicates = check_integer("replicates", replicates, lower=1)
+    gen = as_generator(rng)
+    path = np.empty((replicates, temps.size + 1), dtype=np.int64)
+    path[:, 0] = start
+    x = path[:, 0].copy()
+    for step, t in enumerate(temps):  # sequential in time; walkers are a numpy axis
+        y = x + 2 * gen.integers(0, 2, size=replicates) - 1
+        inside = (y >= 0) & (y < r.size)
+        y = np.where(inside, y, x)
+        accept = gen.random(replicates) < np.exp(np.minimum(0.0, (r[y] - r[x]) / t))
+        x = np.where(inside & accept, y, x)
+        path[:, step + 1] = x
+    return path

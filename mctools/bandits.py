@@ -1,0 +1,302 @@
+r"""Exploration and exploitation in a world whose returns shift or deplete.
+
+An agent repeatedly picks one of :math:`K` activities ("arms"). Activity :math:`k` pays
+:math:`r_t = \mu_{t,k} + \sigma\varepsilon_t` with :math:`\varepsilon_t \sim N(0, 1)`. The
+agent keeps an estimate :math:`Q_k` of each activity and updates only the one it tried,
+
+.. math::  Q_k \leftarrow Q_k + \alpha\,(r_t - Q_k),
+
+a recency-weighted average suited to a world that changes (Sutton & Barto 2018, §2.5).
+Its *mode* is :math:`\arg\max_k Q_k`. The strategies differ in how often they leave it:
+
+* **greedy**: always the mode (all defaults);
+* **ε-greedy**: with probability :math:`\varepsilon` a uniformly random activity;
+* **softmax** at temperature :math:`T > 0`: activity :math:`k` with probability
+  :math:`e^{Q_k/T}/\sum_j e^{Q_j/T}` (computed with :func:`mctools.softmax`, in log space);
+* **annealed softmax**: the temperature cools as :math:`T_t = T/(1 + t/\tau)`;
+* **periodic monitoring**: greedy, except every ``period`` steps it tries the activity it
+  has not tried for longest (a scheduled check for a shift, not a random walk).
+
+The strategies are points of one parameter space, so a single call can simulate several at
+once by giving ``epsilon``, ``temperature``, ``anneal`` and ``period`` one value per replicate.
+Rules combine in the order probe, then ε, then softmax (or the mode when :math:`T = 0`);
+:func:`strategy_arrays` builds those per-replicate arrays from named strategies.
+
+The world is a schedule of means ``means[t, k]`` (the same for every replicate, or one per
+replicate, e.g. with random shift times) optionally multiplied by a *stock* that the agent
+depletes: pulling arm :math:`k` multiplies its stock by :math:`1 - d`, and every stock regrows
+as :math:`s \leftarrow s + g(1 - s)` each step (quarry that becomes rarer when hunted).
+
+Replicates are a numpy axis; only time steps are looped over. Every step draws the same
+random numbers whatever the strategy, so runs with one seed share their luck (common random
+numbers), which sharpens comparisons between strategies.
+
+References: R. S. Sutton and A. G. Barto, *Reinforcement Learning: An Introduction*, 2nd ed.,
+MIT Press (2018), ch. 2; J. G. March, "Exploration and exploitation in organizational
+learning", *Organization Science* 2 (1991).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from ._validate import as_finite_array, as_generator, check_integer, check_real
+from .distributions import softmax
+
+__all__ = ["BanditRun", "escape_time", "simulate_bandit", "strategy_arrays"]
+
+
+class BanditRun(NamedTuple):
+    """The history of a simulated bandit; every field has shape ``(replicates, steps)``.
+
+    Attributes
+    ----------
+    choices : numpy.ndarray of int
+        The activity pulled at each step.
+    rewards : numpy.ndarray of float
+        The payoff observed, :math:`\\mu_{t,k} + \\sigma\\varepsilon_t`.
+    expected : numpy.ndarray of float
+        The mean payoff of the activity pulled, :math:`\\mu_{t,k}` (the reward without noise).
+    regret : numpy.ndarray of float
+        :math:`\\max_j \\mu_{t,j} - \\mu_{t,k}`, what the choice lost against the best activity.
+    leading : numpy.ndarray of int
+        The agent's mode before acting, :math:`\\arg\\max_k Q_k` (ties go to the lower index).
+    best : numpy.ndarray of int
+        The activity with the highest mean at that step.
+    """
+
+    choices: np.ndarray
+    rewards: np.ndarray
+    expected: np.ndarray
+    regret: np.ndarray
+    leading: np.ndarray
+    best: np.ndarray
+
+
+def _per_replicate(name: str, value, replicates: int, **bounds) -> np.ndarray:
+    """A scalar or a ``(replicates,)`` array of parameters, validated, as shape (replicates,)."""
+    array = as_finite_array(name, value, **bounds)
+    if array.ndim == 0:
+        return np.full(replicates, float(array))
+    if array.shape != (replicates,):
+        raise ValueError(f"{name} must be a scalar or have shape (replicates,) = ({replicates},), got {array.shape}")
+    return array
+
+
+def _periods(period, replicates: int) -> np.ndarray:
+    array = np.asarray(period)
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+        raise TypeError(f"period must be an integer or an array of integers, got {period!r}")
+    if np.any(array < 0):
+        raise ValueError(f"period must be >= 0 (0 never probes), got {period!r}")
+    if array.ndim == 0:
+        return np.full(replicates, int(array))
+    if array.shape != (replicates,):
+        raise ValueError(f"period must be a scalar or have shape (replicates,) = ({replicates},), got {array.shape}")
+    return array.astype(int)
+
+
+def simulate_bandit(
+    means,
+    *,
+    replicates: int = 1,
+    epsilon=0.0,
+    temperature=0.0,
+    anneal=np.inf,
+    period=0,
+    step_size: float = 0.1,
+    probe_step_size: float | None = None,
+    initial=None,
+    noise_sd: float = 1.0,
+    depletion: float = 0.0,
+    regrowth: float = 0.0,
+    rng=None,
+) -> BanditRun:
+    r"""Simulate an exploring agent in a changing world, all replicates at once.
+
+    Parameters
+    ----------
+    means : array_like, shape (steps, K) or (replicates, steps, K)
+        Mean payoff :math:`\mu_{t,k}` of each activity at each step, :math:`K \ge 2`.
+    replicates : int
+        Independent agents; must equal ``means.shape[0]`` when ``means`` is 3-D.
+    epsilon : float or array_like, shape (replicates,)
+        Probability in [0, 1] of a uniformly random activity (ε-greedy).
+    temperature : float or array_like, shape (replicates,)
+        Softmax temperature :math:`T \ge 0`; 0 means the mode (greedy).
+    anneal : float or array_like, shape (replicates,)
+        Cooling time :math:`\tau > 0`: :math:`T_t = T/(1 + t/\tau)`; ``inf`` (default) keeps
+        :math:`T` constant.
+    period : int or array_like of int, shape (replicates,)
+        Probe every ``period`` steps (at steps :math:`t \equiv -1 \bmod` ``period``) the
+        activity other than the mode tried least recently; 0 (default) never probes.
+    step_size : float
+        :math:`\alpha \in (0, 1]` of the estimate update; 1 keeps only the latest payoff.
+    probe_step_size : float, optional
+        The :math:`\alpha` of updates after a scheduled probe; by default ``step_size``.
+        1 makes each probe an *audit* whose result replaces the stale estimate.
+    initial : array_like, shape (K,) or (replicates, K), optional
+        Starting estimates :math:`Q_k`; by default the means at step 0 (an agent that knows
+        its world and has settled in its mode).
+    noise_sd : float
+        :math:`\sigma \ge 0`, the spread of payoffs around their means.
+    depletion : float
+        :math:`d \in [0, 1]`: pulling an activity multiplies its stock by :math:`1 - d`.
+    regrowth : float
+        :math:`g \in [0, 1]`: every stock regrows by :math:`g(1 - s)` each step.
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    BanditRun
+        Choices, rewards, expected payoffs, regret, the agent's mode and the best activity,
+        each of shape (replicates, steps). With depletion, "best" and "regret" refer to the
+        depleted means of that step.
+    """
+    replicates = check_integer("replicates", replicates, lower=1)
+    world = as_finite_array("means", means, min_ndim=2)
+    if world.ndim > 3:
+        raise ValueError(f"means must have shape (steps, K) or (replicates, steps, K), got {world.shape}")
+    if world.ndim == 3 and world.shape[0] != replicates:
+        raise ValueError(f"means of shape {world.shape} must have replicates = {replicates} rows")
+    steps, arms = world.shape[-2:]
+    if arms < 2:
+        raise ValueError(f"means must have at least 2 activities on its last axis, got shape {world.shape}")
+    epsilon = _per_replicate("epsilon", epsilon, replicates, lower=0.0, upper=1.0)
+    temperature = _per_replicate("temperature", temperature, replicates, lower=0.0)
+    anneal = _per_replicate("anneal", anneal, replicates, lower=0.0, lower_open=True, allow_posinf=True)
+    period = _periods(period, replicates)
+    step_size = check_real("step_size", step_size, lower=0.0, upper=1.0, lower_open=True)
+    probe_step_size = step_size if probe_step_size is None else probe_step_size
+    probe_step_size = check_real("probe_step_size", probe_step_size, lower=0.0, upper=1.0, lower_open=True)
+    noise_sd = check_real("noise_sd", noise_sd, lower=0.0)
+    depletion = check_real("depletion", depletion, lower=0.0, upper=1.0)
+    regrowth = check_real("regrowth", regrowth, lower=0.0, upper=1.0)
+    world = np.broadcast_to(world, (replicates, steps, arms))
+    start = world[:, 0, :] if initial is None else as_finite_array("initial", initial, min_ndim=1)
+    try:
+        estimates = np.array(np.broadcast_to(start, (replicates, arms)), dtype=float)
+    except ValueError as error:
+        raise ValueError(f"initial must have shape (K,) or (replicates, K), got {np.shape(start)}") from error
+    gen = as_generator(rng)
+
+    rows = np.arange(replicates)
+    shape = (replicates, steps)
+    choices, leading, best = (np.empty(shape, dtype=np.int32) for _ in range(3))
+    rewards, expected, regret = (np.empty(shape) for _ in range(3))
+    last_tried = np.zeros((replicates, arms))
+    stock = np.ones((replicates, arms))
+    warm = temperature > 0
+    for t in range(steps):
+        mu = world[:, t, :] * stock
+        mode = np.argmax(estimates, axis=1)
+        choice = mode.copy()
+        if warm.any():  # softmax over estimates at the (cooled) temperature, in log space
+            cooled = temperature[warm] / (1.0 + t / anneal[warm])
+            shifted = estimates[warm] - estimates[warm].max(axis=1, keepdims=True)
+            with np.errstate(over="ignore"):  # tiny T: weights below e^-10000 are 0.0 anyway
+                logits = np.maximum(shifted / cooled[:, None], -1e4)
+            cumulative = np.cumsum(softmax(logits), axis=1)
+            picked = (gen.random(replicates)[warm, None] > cumulative[:, :-1]).sum(axis=1)
+            choice[warm] = picked
+        else:
+            gen.random(replicates)  # keep the random stream aligned across strategies
+        explore = gen.random(replicates) < epsilon
+        uniform = gen.integers(arms, size=replicates)
+        choice = np.where(explore, uniform, choice)
+        probe = (period > 0) & ((t + 1) % np.maximum(period, 1) == 0)
+        stale = np.where(np.arange(arms) == mode[:, None], np.inf, last_tried)
+        choice = np.where(probe, np.argmin(stale, axis=1), choice)
+
+        noise = gen.standard_normal(replicates)
+        expected[:, t] = mu[rows, choice]
+        rewards[:, t] = expected[:, t] + noise_sd * noise
+        regret[:, t] = mu.max(axis=1) - expected[:, t]
+        choices[:, t], leading[:, t], best[:, t] = choice, mode, np.argmax(mu, axis=1)
+        weight = np.where(probe, probe_step_size, step_size)
+        estimates[rows, choice] += weight * (rewards[:, t] - estimates[rows, choice])
+        last_tried[rows, choice] = t + 1
+        stock += regrowth * (1.0 - stock)
+        stock[rows, choice] *= 1.0 - depletion
+    return BanditRun(choices, rewards, expected, regret, leading, best)
+
+
+_STRATEGY_DEFAULTS = {"epsilon": 0.0, "temperature": 0.0, "anneal": np.inf, "period": 0}
+
+
+def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
+    r"""Per-replicate parameters that simulate several strategies in one call.
+
+    Parameters
+    ----------
+    strategies : dict of str to dict
+        Strategy name to its settings, a dict with keys among ``epsilon``, ``temperature``,
+        ``anneal`` and ``period`` (missing keys take the greedy defaults), e.g.
+        ``{"greedy": {}, "ε-greedy": {"epsilon": 0.1}, "monitoring": {"period": 20}}``.
+    replicates : int
+        Replicates per strategy.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray, each of shape (len(strategies) * replicates,)
+        Keyword arguments for :func:`simulate_bandit`; strategy :math:`i` occupies rows
+        ``i * replicates`` to ``(i + 1) * replicates - 1``, so results reshape to
+        ``(len(strategies), replicates, steps)``.
+    """
+    if not isinstance(strategies, dict) or not strategies:
+        raise TypeError(f"strategies must be a non-empty dict of name -> settings, got {strategies!r}")
+    replicates = check_integer("replicates", replicates, lower=1)
+    for name, settings in strategies.items():
+        if not isinstance(settings, dict):
+            raise TypeError(f"strategies[{name!r}] must be a dict of settings, got {settings!r}")
+        unknown = set(settings) - set(_STRATEGY_DEFAULTS)
+        if unknown:
+            raise ValueError(
+                f"strategies[{name!r}] has unknown settings {sorted(unknown)}; use {list(_STRATEGY_DEFAULTS)}"
+            )
+    out = {}
+    for key, default in _STRATEGY_DEFAULTS.items():
+        values = [settings.get(key, default) for settings in strategies.values()]
+        if key == "period":
+            values = [
+                check_integer(f"period of {name!r}", v, lower=0) for name, v in zip(strategies, values, strict=True)
+            ]
+        out[key] = np.repeat(np.asarray(values, dtype=int if key == "period" else float), replicates)
+    return out
+
+
+def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
+    r"""First step :math:`t \ge` ``start`` at which the agent's mode is the best activity.
+
+    With ``start`` the step of a shift, this is how long an agent collapsed on the old best
+    activity takes to notice that another one is now better.
+
+    Parameters
+    ----------
+    leading, best : array_like of int, shape (replicates, steps)
+        :attr:`BanditRun.leading` and :attr:`BanditRun.best`.
+    start : int
+        The first step that counts, :math:`0 \le` ``start`` :math:`<` steps.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (replicates,)
+        Steps from ``start`` to the first match (0 if the mode is already right at
+        ``start``), ``inf`` where it never happens.
+    """
+    leading, best = np.asarray(leading), np.asarray(best)
+    for name, array in (("leading", leading), ("best", best)):
+        if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+            raise TypeError(f"{name} must be an integer array of activity indices, got dtype {array.dtype}")
+        if array.ndim != 2:
+            raise ValueError(f"{name} must have shape (replicates, steps), got {array.shape}")
+    if leading.shape != best.shape:
+        raise ValueError(f"leading and best must have the same shape, got {leading.shape} and {best.shape}")
+    start = check_integer("start", start, lower=0)
+    if start >= leading.shape[1]:
+        raise ValueError(f"start must be < steps = {leading.shape[1]}, got {start}")
+    right = leading[:, start:] == best[:, start:]
+    return np.where(right.any(axis=1), np.argmax(right, axis=1).astype(float), np.inf)

@@ -1,0 +1,410 @@
+r"""Renewable resources: logistic growth with harvest, and a forager who learns.
+
+The stock :math:`N` of a renewable resource grows logistically and is harvested in
+proportion to effort :math:`E` and to the stock itself (Schaefer 1954):
+
+.. math::  \frac{dN}{dt} = r N \Bigl(1 - \frac{N}{K}\Bigr) - q E N .                   (1)
+
+For :math:`qE < r` the stock settles at :math:`N^* = K(1 - qE/r)` and yields
+:math:`Y(E) = qEN^* = qEK(1 - qE/r)`, largest at :math:`E = r/2q`: the maximum sustainable
+yield :math:`rK/4`, at :math:`N = K/2`. For :math:`qE \ge r` the stock dies out.
+
+The island (chapter 4) couples (1) to a learner of :mod:`mctools.learning`: each day the
+cloudiness :math:`c \in [0, 1]` is drawn, and the islander hunts iff
+
+.. math::  h\,(1 - c)\,\frac{N}{K} > f\,c, \qquad\text{i.e.}\qquad c < \frac{hN/K}{hN/K + f}, (2)
+
+with hunting and fishing skills :math:`h, f` from the learning curve of their experience.
+
+* :func:`logistic_growth`, :func:`equilibrium_stock`, :func:`sustainable_yield`,
+  :func:`maximum_sustainable_yield`: the closed forms of (1).
+* :func:`simulate_harvest`: (1) stepped forward for arrays of effort paths.
+* :func:`sample_cloudiness`, :func:`cloudiness_cdf`: the island's weather.
+* :func:`simulate_island`: the learning islander and the prey, vectorised over replicates
+  and over grids of learning and forgetting rates (and any other parameter).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_finite_array, as_generator, check_integer, check_real
+from .learning import _curve
+
+__all__ = [
+    "cloudiness_cdf",
+    "equilibrium_stock",
+    "logistic_growth",
+    "maximum_sustainable_yield",
+    "sample_cloudiness",
+    "simulate_harvest",
+    "simulate_island",
+    "sustainable_yield",
+]
+
+
+def _rates(growth, capacity, catchability):
+    r = as_finite_array("growth", growth, lower=0.0, lower_open=True)
+    K = as_finite_array("capacity", capacity, lower=0.0, lower_open=True)
+    q = as_finite_array("catchability", catchability, lower=0.0)
+    return r, K, q
+
+
+def logistic_growth(stock, growth, capacity) -> np.ndarray:
+    r"""Logistic growth :math:`rN(1 - N/K)`, per unit time.
+
+    Parameters
+    ----------
+    stock : array_like
+        :math:`N \ge 0`.
+    growth, capacity : array_like, broadcastable
+        Intrinsic growth rate :math:`r > 0` and carrying capacity :math:`K > 0`.
+
+    Returns
+    -------
+    numpy.ndarray
+        The broadcast shape of the inputs.
+    """
+    N = as_finite_array("stock", stock, lower=0.0)
+    r, K, _ = _rates(growth, capacity, 0.0)
+    return r * N * (1.0 - N / K)
+
+
+def equilibrium_stock(effort, growth, capacity, catchability) -> np.ndarray:
+    r"""The stable equilibrium of (1): :math:`N^* = K\max(0, 1 - qE/r)`.
+
+    Parameters
+    ----------
+    effort : array_like
+        Harvest effort :math:`E \ge 0` (per unit time).
+    growth, capacity, catchability : array_like, broadcastable
+        :math:`r > 0`, :math:`K > 0`, :math:`q \ge 0`.
+
+    Returns
+    -------
+    numpy.ndarray
+        The equilibrium stock, zero where :math:`qE \ge r` (over-harvest: extinction).
+
+    References
+    ----------
+    Schaefer (1954); Clark, *Mathematical Bioeconomics* (1990).
+    """
+    E = as_finite_array("effort", effort, lower=0.0)
+    r, K, q = _rates(growth, capacity, catchability)
+    return K * np.maximum(0.0, 1.0 - q * E / r)
+
+
+def sustainable_yield(effort, growth, capacity, catchability) -> np.ndarray:
+    r"""The harvest per unit time at equilibrium: :math:`Y = qEK\max(0, 1 - qE/r)`.
+
+    Parameters and returns as :func:`equilibrium_stock`.
+    """
+    E = as_finite_array("effort", effort, lower=0.0)
+    return (
+        as_finite_array("catchability", catchability, lower=0.0)
+        * E
+        * equilibrium_stock(E, growth, capacity, catchability)
+    )
+
+
+def maximum_sustainable_yield(growth, capacity, catchability) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Effort, stock and yield at the maximum sustainable yield: :math:`(r/2q, K/2, rK/4)`.
+
+    Parameters
+    ----------
+    growth, capacity : array_like
+        :math:`r > 0`, :math:`K > 0`.
+    catchability : array_like
+        :math:`q > 0`.
+
+    Returns
+    -------
+    (effort, stock, yield) : tuple of numpy.ndarray
+    """
+    r, K, q = _rates(growth, capacity, catchability)
+    if np.any(q <= 0):
+        raise ValueError(f"catchability must be > 0 for a maximum sustainable yield, got {catchability!r}")
+    r, K, q = np.broadcast_arrays(r, K, q)
+    return r / (2.0 * q), K / 2.0, r * K / 4.0
+
+
+def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: float = 1.0):
+    r"""Step (1) forward with Euler steps of length ``dt`` along each effort path.
+
+    .. math::  N_{t+1} = \max\bigl(0,\; N_t + \Delta t\,[\,rN_t(1 - N_t/K) - qE_tN_t\,]\bigr).
+
+    With ``dt = 1`` this is the discrete-time (daily) model; its fixed point is exactly
+    :math:`K(1 - qE/r)`, stable when :math:`0 < r - qE < 2`. A small ``dt`` approximates
+    the differential equation.
+
+    Parameters
+    ----------
+    stock0 : array_like, broadcastable with ``effort[..., 0]``
+        Initial stock :math:`N_0 \ge 0`.
+    effort : array_like, shape (..., steps)
+        Effort :math:`E_t \ge 0` in each step (a leading ``replicates`` axis is allowed).
+    growth, capacity, catchability : array_like, broadcastable with ``effort[..., 0]``
+        :math:`r > 0`, :math:`K > 0`, :math:`q \ge 0`.
+    dt : float
+        Step length, > 0.
+
+    Returns
+    -------
+    (stock, harvest) : tuple of numpy.ndarray
+        ``stock`` (..., steps + 1) with :math:`N_0` first; ``harvest`` (..., steps), the
+        stock removed in each step, :math:`\Delta t\,qE_tN_t` (capped at what is there).
+    """
+    E = as_finite_array("effort", effort, lower=0.0, min_ndim=1)
+    N0 = as_finite_array("stock0", stock0, lower=0.0)
+    r, K, q = _rates(growth, capacity, catchability)
+    dt = check_real("dt", dt, lower=0.0, lower_open=True)
+    N = np.broadcast_to(N0, np.broadcast_shapes(N0.shape, E.shape[:-1], r.shape, K.shape, q.shape)).astype(float)
+    steps = E.shape[-1]
+    stock = np.empty((*N.shape, steps + 1))
+    harvest = np.empty((*N.shape, steps))
+    stock[..., 0] = N
+    for t in range(steps):  # a loop over time; every path moves together
+        take = dt * q * E[..., t] * N
+        grown = N + dt * r * N * (1.0 - N / K)
+        harvest[..., t] = np.minimum(take, np.maximum(grown, 0.0))
+        N = np.maximum(grown - take, 0.0)
+        stock[..., t + 1] = N
+    return stock, harvest
+
+
+def cloudiness_cdf(c, sunny=0.75) -> np.ndarray:
+    r"""CDF of the island's cloudiness, :math:`F(c) = P(C \le c)`.
+
+    Cloudiness is a two-part mixture: with probability :math:`p` (``sunny``) the day is
+    sunny and :math:`C \sim U(0, \tfrac12)`; otherwise it is cloudy and
+    :math:`C \sim U(\tfrac12, 1)`. So :math:`P(C < \tfrac12) = p` and
+
+    .. math::  F(c) = 2pc \ (c \le \tfrac12), \qquad F(c) = p + 2(1 - p)(c - \tfrac12) \ (c > \tfrac12).
+
+    Parameters
+    ----------
+    c : array_like
+        Cloudiness values (clipped to [0, 1]).
+    sunny : float
+        :math:`p \in [0, 1]`.
+
+    Returns
+    -------
+    numpy.ndarray
+        The shape of ``c``.
+    """
+    x = np.clip(as_finite_array("c", c), 0.0, 1.0)
+    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
+    return np.where(x <= 0.5, 2.0 * p * x, p + 2.0 * (1.0 - p) * (x - 0.5))
+
+
+def sample_cloudiness(shape, sunny=0.75, rng=None) -> np.ndarray:
+    r"""Draw cloudiness from the mixture of :func:`cloudiness_cdf` (inverse-CDF sampling).
+
+    Parameters
+    ----------
+    shape : int or tuple of int
+        Output shape, e.g. ``(replicates, days)``.
+    sunny : float
+        :math:`p = P(C < \tfrac12) \in [0, 1]`.
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    numpy.ndarray of the given shape, values in [0, 1].
+    """
+    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
+    shape = (shape,) if isinstance(shape, int | np.integer) else tuple(shape)
+    for n in shape:
+        check_integer("shape", n, lower=0)
+    u = as_generator(rng).random(shape)
+    return _cloudiness_quantile(u, p)
+
+
+def _cloudiness_quantile(u: np.ndarray, p: float) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sunny_part = u / (2.0 * p) if p > 0 else np.zeros_like(u)
+        cloudy_part = 0.5 + (u - p) / (2.0 * (1.0 - p)) if p < 1 else np.full_like(u, 0.5)
+    return np.where(u < p, sunny_part, cloudy_part)
+
+
+def _grid(**parameters) -> dict[str, np.ndarray]:
+    try:
+        arrays = np.broadcast_arrays(*parameters.values())
+    except ValueError as error:
+        shapes = {k: np.shape(v) for k, v in parameters.items()}
+        raise ValueError(f"the island's parameters must broadcast together, got shapes {shapes}") from error
+    return dict(zip(parameters, arrays, strict=True))
+
+
+def simulate_island(
+    days: int,
+    *,
+    learning,
+    forgetting,
+    novice=0.1,
+    max_experience: int = 40,
+    start=(20, 20),
+    growth=0.02,
+    catchability=0.0,
+    stock0=1.0,
+    requirement=0.0,
+    reserve=np.inf,
+    sunny: float = 0.75,
+    replicates: int = 1,
+    history: bool = False,
+    rng=None,
+) -> dict[str, np.ndarray]:
+    r"""The islander who hunts or fishes each day, learning what she practises.
+
+    Each day: draw the cloudiness :math:`c`; skills :math:`h = s(e_h)`, :math:`f = s(e_f)`
+    (learning curve (1) of :mod:`mctools.learning`); hunt iff (2) of the module docstring,
+    with the prey stock :math:`N` measured in units of its capacity (:math:`K = 1`). The
+    day's food is :math:`h(1 - c)N` rations if she hunts and :math:`fc` if she fishes (the
+    sea does not run out). Hunting is harvest effort :math:`E_t = h(1-c)`, so the prey
+    follows :math:`N \leftarrow N + rN(1 - N) - qE_tN`. The practised activity gains a day of
+    experience (cap :math:`E`), the other loses one with probability :math:`\varphi`. A
+    larder of at most ``reserve`` rations absorbs the difference between food and the
+    daily ``requirement``; she starves the day it would go negative, and stays dead.
+
+    Every parameter except ``days``, ``max_experience``, ``sunny``, ``replicates``,
+    ``history`` and ``rng`` may be an array: their broadcast shape is the ``grid`` and
+    every cell is simulated at once. Weather and forgetting draws are shared by the grid
+    cells of a replicate (common random numbers), so neighbouring cells differ only by
+    their parameters.
+
+    Parameters
+    ----------
+    days : int
+        Days simulated, at least 1.
+    learning, forgetting, novice : array_like
+        :math:`\ell \in (0, 1]`, :math:`\varphi \in [0, 1]`, :math:`s_0 \in [0, 1)`.
+    max_experience : int
+        Experience cap :math:`E \ge 1`.
+    start : pair of array_like of int
+        Hunting and fishing experience before day 1, in :math:`[0, E]`.
+    growth, catchability : array_like
+        Prey growth rate :math:`r > 0` per day and catchability :math:`q \ge 0`
+        (``catchability=0``: the prey never runs out).
+    stock0 : array_like
+        Initial prey stock, in units of the carrying capacity, :math:`\ge 0`.
+    requirement, reserve : array_like
+        Rations eaten per day (:math:`\ge 0`) and the larder's size (:math:`> 0`, may be
+        ``inf``); the larder starts full.
+    sunny : float
+        :math:`P(c < \tfrac12)`, see :func:`cloudiness_cdf`.
+    replicates : int
+        Independent islands per grid cell.
+    history : bool
+        Also return the daily paths (memory: replicates × grid × days per path).
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    dict of numpy.ndarray
+        Always, each of shape (replicates, *grid): ``starved_on`` (the day of death,
+        ``inf`` if she survives), ``stock``, ``hunting_experience``, ``fishing_experience``
+        (at the end) and ``hunting_share`` (share of the last ``min(days, 100)`` days alive
+        spent hunting, NaN if dead all that time). With ``history=True`` also, each of shape
+        (replicates, *grid, days): ``hunt`` (bool), ``food``, ``stock_path`` (before each
+        day), ``threshold`` (the cloudiness below which she hunts), ``hunting_skill``,
+        ``fishing_skill``, ``larder``.
+    """
+    days = check_integer("days", days, lower=1)
+    cap = check_integer("max_experience", max_experience, lower=1)
+    replicates = check_integer("replicates", replicates, lower=1)
+    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
+    if not isinstance(history, bool):
+        raise TypeError(f"history must be True or False, got {history!r}")
+    if np.ndim(start) == 0 or len(start) != 2:
+        raise ValueError(f"start must be a pair (hunting, fishing) of experience, got {start!r}")
+    starts = []
+    for name, value in zip(("start[0]", "start[1]"), start, strict=True):
+        value = np.asarray(value)
+        if not np.issubdtype(value.dtype, np.integer) or np.any((value < 0) | (value > cap)):
+            raise ValueError(f"{name} must be integer experience in [0, max_experience={cap}], got {value!r}")
+        starts.append(value)
+    g = _grid(
+        learning=as_finite_array("learning", learning, lower=0.0, lower_open=True, upper=1.0),
+        forgetting=as_finite_array("forgetting", forgetting, lower=0.0, upper=1.0),
+        novice=as_finite_array("novice", novice, lower=0.0, upper=1.0, upper_open=True),
+        growth=as_finite_array("growth", growth, lower=0.0, lower_open=True),
+        catchability=as_finite_array("catchability", catchability, lower=0.0),
+        stock0=as_finite_array("stock0", stock0, lower=0.0),
+        requirement=as_finite_array("requirement", requirement, lower=0.0),
+        reserve=as_finite_array("reserve", reserve, lower=0.0, lower_open=True, allow_posinf=True),
+        hunting_start=starts[0],
+        fishing_start=starts[1],
+    )
+    grid = g["learning"].shape
+    shape = (replicates, *grid)
+    gen = as_generator(rng)
+    common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
+
+    e_h = np.broadcast_to(g["hunting_start"], shape).astype(np.int16)
+    e_f = np.broadcast_to(g["fishing_start"], shape).astype(np.int16)
+    stock = np.broadcast_to(g["stock0"], shape).astype(float)
+    larder = np.broadcast_to(g["reserve"], shape).astype(float)
+    alive = np.ones(shape, dtype=bool)
+    starved_on = np.full(shape, np.inf)
+    window = min(days, 100)
+    hunted_days = np.zeros(shape)
+    alive_days = np.zeros(shape)
+    paths = {}
+    if history:
+        paths = {
+            key: np.empty((*shape, days))
+            for key in ("food", "stock_path", "threshold", "hunting_skill", "fishing_skill", "larder")
+        }
+        paths["hunt"] = np.zeros((*shape, days), dtype=bool)
+    phi = g["forgetting"]
+    # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
+    table = _curve(np.arange(cap + 1), g["learning"][..., None], g["novice"][..., None]).ravel()
+    offset = np.arange(table.size, step=cap + 1).reshape(grid)
+    for day in range(days):  # days are sequential; replicates and grid cells are arrays
+        c = _cloudiness_quantile(gen.random(common), p)
+        forget = gen.random((2, *common)) < phi
+        h, f = table[offset + e_h], table[offset + e_f]
+        hunt_value, fish_value = h * (1.0 - c) * stock, f * c
+        hunt = hunt_value > fish_value
+        food = np.where(hunt, hunt_value, fish_value)
+        take = np.where(hunt & alive, g["catchability"] * h * (1.0 - c) * stock, 0.0)
+        grown = stock + g["growth"] * stock * (1.0 - stock)
+        new_stock = np.maximum(grown - take, 0.0)
+        new_h = np.where(hunt, np.minimum(e_h + 1, cap), np.where(forget[0], np.maximum(e_h - 1, 0), e_h))
+        new_f = np.where(hunt, np.where(forget[1], np.maximum(e_f - 1, 0), e_f), np.minimum(e_f + 1, cap))
+        new_larder = np.minimum(larder + food - g["requirement"], g["reserve"])
+        dies = alive & (new_larder < 0)
+        starved_on = np.where(dies, day + 1, starved_on)
+        if history:
+            for key, value in (
+                ("food", food),
+                ("stock_path", stock),
+                ("hunting_skill", h),
+                ("fishing_skill", f),
+                ("larder", larder),
+                ("hunt", hunt),
+            ):
+                paths[key][..., day] = np.where(alive, value, np.nan) if key != "hunt" else value & alive
+            with np.errstate(invalid="ignore", divide="ignore"):
+                paths["threshold"][..., day] = np.where(alive, h * stock / (h * stock + f), np.nan)
+        if day >= days - window:
+            hunted_days += hunt & alive
+            alive_days += alive
+        alive = alive & ~dies
+        stock = new_stock
+        e_h = np.where(alive, new_h, e_h).astype(np.int16)
+        e_f = np.where(alive, new_f, e_f).astype(np.int16)
+        larder = np.where(alive, new_larder, larder)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(alive_days > 0, hunted_days / np.maximum(alive_days, 1), np.nan)
+    result = {
+        "starved_on": starved_on,
+        "stock": stock,
+        "hunting_experience": e_h,
+        "fishing_experience": e_f,
+        "hunting_share": share,
+    }
+    return result | paths

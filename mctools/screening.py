@@ -1,0 +1,453 @@
+r"""Screening with a noisy evaluator: who gets funded, and how good is what is funded.
+
+A proposal has quality :math:`\theta \sim N(0, 1)`. An evaluator with skill :math:`s`
+(a precision) sees :math:`x = \theta + \varepsilon`, :math:`\varepsilon \sim N(0, 1/s)`, and
+forms the posterior mean :math:`m = E[\theta \mid x] = s x/(1 + s)`, which is
+:math:`N(0, v)` with :math:`v = s/(1 + s)`. She funds iff :math:`m > b`. With
+:math:`z = b/\sqrt{v} = b\sqrt{(1 + s)/s}`:
+
+.. math::
+
+   P(\text{fund}) = 1 - \Phi(z), \qquad
+   E[\theta \mid \text{fund}] = \sqrt{v}\,\frac{\varphi(z)}{1 - \Phi(z)}, \qquad
+   E[(\theta - c)\,1\{\text{fund}\}] = \sqrt{v}\,\varphi(z) - c\,(1 - \Phi(z)).
+
+With two areas, a share :math:`p` of proposals in area A, skills :math:`s_A, s_B`, the share
+of awards going to A is :math:`a = \sigma(\operatorname{logit} p + \ln P_A - \ln P_B)`,
+computed in log space (``log_ndtr``) so that tiny funding probabilities neither underflow
+nor give NaN. If next year's evaluators learn from this year's awards, with skill
+proportional to an area's share :math:`w` of their training set (:math:`s = \kappa w`), the
+training share follows the map :math:`w_{n+1} = a(w_n)` of :func:`retraining_map`.
+
+Skill 0 is the limit :math:`s \to 0^+` (an evaluator who cannot tell proposals apart:
+for :math:`b > 0` she funds nothing, for :math:`b < 0` everything, for :math:`b = 0` half);
+skill ``inf`` is a perfect evaluator (:math:`m = \theta`).
+
+Reference: the normal–normal model is textbook Bayes; selection on a posterior mean avoids
+the optimizer's curse of Smith and Winkler (2006).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from scipy.special import log_ndtr, ndtr, ndtri
+
+from ._validate import as_finite_array, as_generator, as_probabilities, check_integer, check_real
+
+__all__ = [
+    "RoundResult",
+    "award_share",
+    "fund_probability",
+    "funded_quality",
+    "log_fund_probability",
+    "net_value",
+    "office_path",
+    "quota_bars",
+    "retraining_map",
+    "simulate_round",
+]
+
+_LOG_PHI0 = -0.5 * np.log(2.0 * np.pi)
+
+
+def _skill(name: str, value, *, allow_zero: bool = True) -> np.ndarray:
+    return as_finite_array(name, value, lower=0.0, lower_open=not allow_zero, allow_posinf=True)
+
+
+def _bar(name: str, value) -> np.ndarray:
+    """A bar: finite reals or ``-inf`` (fund every proposal of the area)."""
+    raw = np.asarray(value)
+    if np.issubdtype(raw.dtype, np.floating) and np.any(np.isneginf(raw)):
+        as_finite_array(name, np.where(np.isneginf(raw), 0.0, raw))
+        return raw.astype(float)
+    return as_finite_array(name, value)
+
+
+def _spread_and_z(skill: np.ndarray, bar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:math:`\\sqrt{v}` and :math:`z = b/\\sqrt{v}`, with the limits at skill 0 and inf."""
+    with np.errstate(divide="ignore"):
+        variance = 1.0 / (1.0 + 1.0 / skill)  # s/(1+s): 0 at s = 0, 1 at s = inf
+    spread = np.sqrt(variance)
+    limit = np.where(bar > 0, np.inf, np.where(bar < 0, -np.inf, 0.0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(spread > 0, bar / np.where(spread > 0, spread, 1.0), limit)
+    return spread, z
+
+
+def log_fund_probability(skill, bar) -> np.ndarray:
+    r"""Log of the funding probability, :math:`\ln(1 - \Phi(b\sqrt{(1+s)/s}))`, exact in the tails.
+
+    Parameters
+    ----------
+    skill : array_like
+        Evaluator skill (precision) :math:`s \ge 0`; ``inf`` allowed.
+    bar : array_like
+        Funding bar :math:`b` on the posterior mean; broadcast against ``skill``.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\ln P(\text{fund})`, ``-inf`` where funding is impossible (skill 0, bar > 0).
+    """
+    s = _skill("skill", skill)
+    b = _bar("bar", bar)
+    _, z = _spread_and_z(s, b)
+    return log_ndtr(-z)
+
+
+def fund_probability(skill, bar) -> np.ndarray:
+    r"""Probability that a proposal is funded, :math:`1 - \Phi\big(b\sqrt{(1+s)/s}\big)`.
+
+    For :math:`\theta \sim N(0, 1)` and signal noise variance :math:`1/s`, the posterior mean
+    :math:`s x/(1+s)` is :math:`N(0, s/(1+s))`; this is the chance it exceeds :math:`b`.
+    Increasing in :math:`s` when :math:`b > 0` (a better evaluator finds more proposals
+    worth funding), decreasing when :math:`b < 0`.
+
+    Parameters
+    ----------
+    skill : array_like
+        Evaluator skill (precision) :math:`s \ge 0`; ``inf`` allowed (then :math:`1 - \Phi(b)`).
+    bar : array_like
+        Funding bar :math:`b`; broadcast against ``skill``.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`P(\text{fund} \mid s)`, in [0, 1].
+    """
+    s = _skill("skill", skill)
+    b = _bar("bar", bar)
+    _, z = _spread_and_z(s, b)
+    return ndtr(-z)
+
+
+def funded_quality(skill, bar) -> np.ndarray:
+    r"""Mean quality of funded proposals, :math:`E[\theta \mid m > b] = \sqrt{v}\,\varphi(z)/(1 - \Phi(z))`.
+
+    The mean of a normal :math:`N(0, v)` truncated below at :math:`b`, :math:`v = s/(1+s)`,
+    :math:`z = b/\sqrt v`; by the tower property it is also the mean of :math:`\theta`. The
+    inverse Mills ratio is computed as :math:`\exp(\ln\varphi(z) - \ln\Phi(-z))`.
+
+    Parameters
+    ----------
+    skill : array_like
+        Skill :math:`s > 0` (the mean is undefined when nothing is funded); ``inf`` allowed.
+    bar : array_like
+        Funding bar :math:`b`; broadcast against ``skill``.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`E[\theta \mid \text{fund}]`, above both :math:`b` and 0.
+    """
+    s = _skill("skill", skill, allow_zero=False)
+    b = _bar("bar", bar)
+    spread, z = _spread_and_z(s, b)
+    return spread * np.exp(_LOG_PHI0 - z**2 / 2 - log_ndtr(-z))
+
+
+def net_value(skill, bar, cost=None) -> np.ndarray:
+    r"""Expected net quality per proposal, :math:`E[(\theta - c)\,1\{m > b\}] = \sqrt v\,\varphi(z) - c\,(1 - \Phi(z))`.
+
+    With :math:`c = b` (the default) the bar is the cost of a grant in quality units and
+    funding iff :math:`m > b` is the best rule: this is the value of the evaluator's
+    information, increasing in skill.
+
+    Parameters
+    ----------
+    skill : array_like
+        Skill :math:`s \ge 0`; ``inf`` allowed.
+    bar : array_like
+        Funding bar :math:`b` (may differ from the cost, e.g. under a quota).
+    cost : array_like, optional
+        Cost :math:`c` of a grant in units of quality; defaults to ``bar``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Net value per proposal considered, broadcast over the arguments.
+    """
+    s = _skill("skill", skill)
+    b = _bar("bar", bar)
+    if cost is None and np.any(np.isneginf(b)):
+        raise ValueError(f"cost must be given when bar is -inf, got bar={bar!r}")
+    c = b if cost is None else as_finite_array("cost", cost)
+    spread, z = _spread_and_z(s, b)
+    density = np.exp(_LOG_PHI0 - np.where(np.isfinite(z), z, 0.0) ** 2 / 2) * np.isfinite(z)
+    return spread * density - c * ndtr(-z)
+
+
+def award_share(proposal_share, skill_a, skill_b, bar_a, bar_b=None) -> np.ndarray:
+    r"""Share of awards going to area A, :math:`a = \sigma(\operatorname{logit} p + \ln P_A - \ln P_B)`.
+
+    Equivalently :math:`a = p P_A / (p P_A + (1 - p) P_B)` with :math:`P_k` the funding
+    probability of :func:`fund_probability`; computed in log space.
+
+    Parameters
+    ----------
+    proposal_share : array_like
+        Share :math:`p` of proposals in area A, in [0, 1].
+    skill_a, skill_b : array_like
+        The evaluator's skill in each area, :math:`\ge 0` (``inf`` allowed).
+    bar_a : array_like
+        Funding bar in area A.
+    bar_b : array_like, optional
+        Funding bar in area B; defaults to ``bar_a``.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`a`, broadcast over the arguments.
+
+    Raises
+    ------
+    ValueError
+        Where no proposal at all can be funded (the share is undefined).
+    """
+    p = as_finite_array("proposal_share", proposal_share, lower=0.0, upper=1.0)
+    s_a = _skill("skill_a", skill_a)
+    s_b = _skill("skill_b", skill_b)
+    b_a = _bar("bar_a", bar_a)
+    b_b = b_a if bar_b is None else _bar("bar_b", bar_b)
+    with np.errstate(divide="ignore"):
+        log_a = np.log(p) + log_ndtr(-_spread_and_z(s_a, b_a)[1])
+        log_b = np.log1p(-p) + log_ndtr(-_spread_and_z(s_b, b_b)[1])
+    total = np.logaddexp(log_a, log_b)
+    if np.any(np.isneginf(total)):
+        raise ValueError(
+            "no proposal can be funded for some arguments (zero skill above a positive bar in "
+            f"every area that has proposals): proposal_share={proposal_share!r}, "
+            f"skill_a={skill_a!r}, skill_b={skill_b!r}"
+        )
+    return np.exp(log_a - total)
+
+
+def retraining_map(
+    training_share, proposal_share, scale: float, bar: float, *, exponent: float = 1.0, extra_skill=(0.0, 0.0)
+) -> np.ndarray:
+    r"""Next year's training share :math:`w_{n+1} = a(w_n)` when evaluators learn from last year's awards.
+
+    Skill follows the learning curve :math:`s(w) = \kappa w^\beta` in each area's share of the
+    training set, plus any skill added by specialists on the panel (precisions add):
+    :math:`s_A = \kappa w^\beta + e_A`, :math:`s_B = \kappa (1 - w)^\beta + e_B`; the awards
+    they make (:func:`award_share`) are next year's training set.
+
+    Parameters
+    ----------
+    training_share : array_like
+        Share :math:`w` of area A in this year's training set, in [0, 1].
+    proposal_share : array_like
+        Share :math:`p` of proposals in area A, in [0, 1]; broadcast against ``training_share``.
+    scale : float
+        :math:`\kappa > 0`, the skill of an evaluator trained on one area only.
+    bar : float
+        Funding bar :math:`b`.
+    exponent : float
+        :math:`\beta > 0` of the learning curve (1: skill proportional to training data).
+    extra_skill : pair of float
+        Skill :math:`(e_A, e_B) \ge 0` added by specialists.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`w_{n+1}`; 0 and 1 are fixed points when ``bar > 0`` and no specialist is added
+        (an area absent from the training data is never funded again).
+    """
+    w = as_finite_array("training_share", training_share, lower=0.0, upper=1.0)
+    kappa = check_real("scale", scale, lower=0.0, lower_open=True)
+    b = check_real("bar", bar)
+    beta = check_real("exponent", exponent, lower=0.0, lower_open=True)
+    extra = as_finite_array("extra_skill", extra_skill, lower=0.0)
+    if extra.shape != (2,):
+        raise ValueError(f"extra_skill must be a pair (area A, area B), got {extra_skill!r}")
+    return award_share(proposal_share, kappa * w**beta + extra[0], kappa * (1 - w) ** beta + extra[1], b)
+
+
+def quota_bars(proposal_share, skill_a, skill_b, bar, minimum: float):
+    r"""Bars that give each area at least a share ``minimum`` of the awards.
+
+    Start from the common bar :math:`b`. Where area A's share of awards would fall below
+    :math:`q` = ``minimum``, lower A's bar until :math:`p P_A = \frac{q}{1-q}(1-p) P_B`, i.e.
+    :math:`b_A = -\sqrt{v_A}\,\Phi^{-1}(P_A)`; symmetrically for B. If even funding every
+    proposal of the area cannot reach the quota, the bar is ``-inf`` and the share stays short.
+
+    Parameters
+    ----------
+    proposal_share : array_like
+        Share :math:`p` of proposals in area A, in (0, 1).
+    skill_a, skill_b : array_like
+        Skills :math:`> 0` (``inf`` allowed).
+    bar : float
+        The common bar :math:`b`.
+    minimum : float
+        Quota :math:`q \in [0, 1/2]`.
+
+    Returns
+    -------
+    (share, bar_a, bar_b) : tuple of numpy.ndarray
+        Award share of area A under the quota and the bar used in each area.
+    """
+    p = as_finite_array("proposal_share", proposal_share, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
+    s_a = _skill("skill_a", skill_a, allow_zero=False)
+    s_b = _skill("skill_b", skill_b, allow_zero=False)
+    b = check_real("bar", bar)
+    q = check_real("minimum", minimum, lower=0.0, upper=0.5)
+    share = award_share(p, s_a, s_b, b)
+    p, s_a, s_b, share = np.broadcast_arrays(p, s_a, s_b, share)
+    ratio = q / (1 - q)
+
+    def lowered(p_low, s_low, p_high, s_high):
+        needed = ratio * p_high * fund_probability(s_high, b) / p_low
+        spread = _spread_and_z(s_low, np.zeros_like(s_low))[0]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(needed >= 1, -np.inf, -spread * ndtri(np.minimum(needed, 1.0)))
+
+    bar_a = np.where(share < q, lowered(p, s_a, 1 - p, s_b), b)
+    bar_b = np.where(share > 1 - q, lowered(1 - p, s_b, p, s_a), b)
+    return award_share(p, s_a, s_b, bar_a, bar_b), bar_a, bar_b
+
+
+class OfficePath(NamedTuple):
+    """One grant-making office, year by year; each field has shape (years,)."""
+
+    training: np.ndarray  #: share of area A in the evaluators' training set
+    awards: np.ndarray  #: share of area A among the awards
+    value: np.ndarray  #: net value per proposal, :func:`net_value` summed over areas
+
+
+def office_path(
+    proposal_shares,
+    scale: float,
+    bar: float,
+    *,
+    initial: float,
+    audit_every: int = 0,
+    quota: float = 0.0,
+    extra_skill=(0.0, 0.0),
+    exponent: float = 1.0,
+) -> OfficePath:
+    r"""Run a grant-making office for several years, each year trained on the last one's awards.
+
+    Year :math:`t` has proposal share :math:`p_t`; the evaluators' skills are
+    :math:`s_A = \kappa w_t^\beta + e_A`, :math:`s_B = \kappa(1 - w_t)^\beta + e_B`; they fund
+    above the bar :math:`b` (lowered in one area if a quota binds, :func:`quota_bars`), and
+    their award share becomes next year's training share, :math:`w_{t+1} = a_t`. An audit at
+    the end of year :math:`t` (every ``audit_every`` years, when :math:`(t+1)` is a multiple of
+    it) rebuilds the training set from a representative sample of that year's proposals
+    instead, :math:`w_{t+1} = p_t`; ``audit_every=1`` is an evaluator who always learns from
+    proposals, not awards. The net value counts each grant's quality minus its cost :math:`b`.
+
+    Parameters
+    ----------
+    proposal_shares : array_like, shape (years,)
+        :math:`p_t`, in (0, 1).
+    scale : float
+        :math:`\kappa > 0`, the learning curve's scale.
+    bar : float
+        Funding bar, also the cost of a grant, :math:`b`.
+    initial : float
+        :math:`w_0`, in [0, 1].
+    audit_every : int
+        Years between audits; 0 for none.
+    quota : float
+        Minimum share of awards per area, in [0, 1/2]; 0 for none.
+    extra_skill : pair of float
+        Skill added by specialists in areas A and B, :math:`\ge 0`.
+    exponent : float
+        :math:`\beta > 0` of the learning curve.
+
+    Returns
+    -------
+    OfficePath
+        ``training``, ``awards`` and ``value``, each of shape (years,). A loop over years
+        (each depends on the last); everything within a year is closed-form.
+    """
+    p = as_finite_array("proposal_shares", proposal_shares, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
+    if p.ndim != 1:
+        raise ValueError(f"proposal_shares must be one-dimensional (one share per year), got shape {p.shape}")
+    kappa = check_real("scale", scale, lower=0.0, lower_open=True)
+    b = check_real("bar", bar)
+    w = check_real("initial", initial, lower=0.0, upper=1.0)
+    every = check_integer("audit_every", audit_every, lower=0)
+    q = check_real("quota", quota, lower=0.0, upper=0.5)
+    extra = as_finite_array("extra_skill", extra_skill, lower=0.0)
+    if extra.shape != (2,):
+        raise ValueError(f"extra_skill must be a pair (area A, area B), got {extra_skill!r}")
+    beta = check_real("exponent", exponent, lower=0.0, lower_open=True)
+    training, awards, value = (np.empty(p.size) for _ in range(3))
+    for t, p_t in enumerate(p):  # years are sequential; nothing else loops
+        s_a, s_b = kappa * w**beta + extra[0], kappa * (1 - w) ** beta + extra[1]
+        if q > 0:
+            share, bar_a, bar_b = (float(v) for v in quota_bars(p_t, s_a, s_b, b, q))
+        else:
+            share, bar_a, bar_b = float(award_share(p_t, s_a, s_b, b)), b, b
+        training[t], awards[t] = w, share
+        value[t] = p_t * net_value(s_a, bar_a, b) + (1 - p_t) * net_value(s_b, bar_b, b)
+        w = float(p_t) if every and (t + 1) % every == 0 else share
+    return OfficePath(training, awards, value)
+
+
+class RoundResult(NamedTuple):
+    """Counts of one simulated funding round per replicate and area, each of shape (replicates, K)."""
+
+    proposals: np.ndarray  #: proposals received
+    funded: np.ndarray  #: proposals funded
+    quality: np.ndarray  #: sum of the true quality :math:`\theta` of the funded proposals
+
+
+def simulate_round(proposal_share, skill, bar, proposals: int, *, replicates: int = 1, rng=None) -> RoundResult:
+    r"""Monte Carlo of a funding round: draw proposals, noisy evaluations, fund above the bar.
+
+    Each of ``proposals`` proposals falls in area :math:`k` with probability :math:`p_k`, has
+    quality :math:`\theta \sim N(0, 1)` and signal :math:`x = \theta + \varepsilon`,
+    :math:`\varepsilon \sim N(0, 1/s_k)`; it is funded iff :math:`s_k x/(1 + s_k) > b_k`.
+    Replicates and proposals are numpy axes; memory is :math:`O(\text{replicates} \times \text{proposals})`.
+
+    Parameters
+    ----------
+    proposal_share : array_like, shape (K,)
+        Probability of each area.
+    skill : array_like, shape (K,)
+        Skill :math:`s_k > 0` in each area (``inf`` allowed).
+    bar : array_like, shape () or (K,)
+        Funding bar, common or per area.
+    proposals : int
+        Proposals per round, at least 1.
+    replicates : int
+        Independent rounds.
+    rng : None, int or numpy.random.Generator
+        Seed or generator.
+
+    Returns
+    -------
+    RoundResult
+        ``proposals``, ``funded`` (int) and ``quality`` (float), each (replicates, K).
+    """
+    p = as_probabilities("proposal_share", proposal_share)
+    if p.ndim != 1:
+        raise ValueError(f"proposal_share must be one probability vector, got shape {p.shape}")
+    k = p.size
+    s = _skill("skill", skill, allow_zero=False)
+    if s.shape != (k,):
+        raise ValueError(f"skill must have shape ({k},) like proposal_share, got {s.shape}")
+    b = np.broadcast_to(as_finite_array("bar", bar), (k,)) if np.ndim(bar) == 0 else as_finite_array("bar", bar)
+    if b.shape != (k,):
+        raise ValueError(f"bar must be a scalar or have shape ({k},), got {b.shape}")
+    n = check_integer("proposals", proposals, lower=1)
+    replicates = check_integer("replicates", replicates, lower=1)
+    gen = as_generator(rng)
+
+    area = np.searchsorted(np.cumsum(p)[:-1], gen.random((replicates, n)), side="right")
+    theta = gen.standard_normal((replicates, n))
+    with np.errstate(divide="ignore"):
+        variance = 1.0 / (1.0 + 1.0 / s)  # s/(1+s), the shrinkage factor
+    signal = theta + gen.standard_normal((replicates, n)) / np.sqrt(s)[area]
+    funded = variance[area] * signal > b[area]
+    index = (area + k * np.arange(replicates)[:, None]).ravel()
+
+    def per_area(weights=None):
+        return np.bincount(index, weights=weights, minlength=replicates * k).reshape(replicates, k)
+
+    return RoundResult(per_area(), per_area(funded.ravel()).astype(int), per_area((theta * funded).ravel()))

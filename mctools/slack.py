@@ -1,0 +1,185 @@
+r"""The price of escaping a mastered activity: learning curves, shortfalls and savings.
+
+A learner can keep doing a mastered activity that pays :math:`a` per unit of time, or switch
+to a new one whose pay follows a learning curve
+
+.. math::  b(t) = b - (b - b_0)\, e^{-t/\tau},
+
+rising from :math:`b_0` (often 0: learning from scratch) toward :math:`b > a` on the
+timescale :math:`\tau`. Life costs :math:`R` per unit of time (rent, a record label's
+demands). While :math:`b(t) < R` savings pay the difference, so the switch survives iff the
+savings cover the **shortfall**
+
+.. math::  W^* = \int_0^{t_R} (R - b(t))\,dt
+               = \tau\Big[(R - b_0) - (b - R)\ln\frac{b - b_0}{b - R}\Big],
+           \qquad t_R = \tau \ln\frac{b - b_0}{b - R},
+
+and it has paid for itself (cumulative pay equal to staying put) at the **break-even** time
+:math:`t^*` solving :math:`\int_0^{t^*} b(s)\,ds = a t^*`,
+
+.. math::  t^* = \tau\left[\frac1c + W_0\!\left(-\frac{e^{-1/c}}{c}\right)\right],
+           \qquad c = \frac{b - a}{b - b_0},
+
+with :math:`W_0` the principal branch of the Lambert W function (Corless et al. 1996).
+Chapter 3 (the band learning a new genre) derives these; chapter 5 (slack) reuses them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import lambertw
+
+from ._validate import as_finite_array, check_integer, check_real
+
+__all__ = ["break_even_time", "learning_curve", "savings_needed", "savings_path", "time_to_reach"]
+
+
+def _curve(payoff: float, timescale: float, start: float) -> tuple[float, float, float]:
+    b = check_real("payoff", payoff, lower=0.0, lower_open=True)
+    tau = check_real("timescale", timescale, lower=0.0, lower_open=True)
+    b0 = check_real("start", start, lower=0.0)
+    if b0 > b:
+        raise ValueError(f"start must be <= payoff (a learning curve rises), got start={b0!r}, payoff={b!r}")
+    return b, tau, b0
+
+
+def learning_curve(t, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
+    r"""Pay of the new activity after learning for time ``t``, :math:`b - (b - b_0)e^{-t/\tau}`.
+
+    Parameters
+    ----------
+    t : array_like, shape (...)
+        Times :math:`t \ge 0` since the switch.
+    payoff : float
+        :math:`b > 0`, the pay once mastered.
+    timescale : float
+        :math:`\tau > 0`, the learning timescale.
+    start : float
+        :math:`b_0 \in [0, b]`, the pay on day one.
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+    """
+    t = as_finite_array("t", t, lower=0.0)
+    b, tau, b0 = _curve(payoff, timescale, start)
+    return b - (b - b0) * np.exp(-t / tau)
+
+
+def time_to_reach(level, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
+    r"""Time until the learning curve reaches ``level``, :math:`\tau\ln\frac{b - b_0}{b - \ell}`.
+
+    Parameters
+    ----------
+    level : array_like, shape (...)
+        Pay levels :math:`\ell \ge 0`.
+    payoff, timescale, start
+        As in :func:`learning_curve`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+        0 where :math:`\ell \le b_0`, ``inf`` where :math:`\ell \ge b` (never reached).
+    """
+    level = as_finite_array("level", level, lower=0.0)
+    b, tau, b0 = _curve(payoff, timescale, start)
+    gap = np.where(level < b, b - level, 1.0)
+    with np.errstate(divide="ignore"):
+        t = tau * np.log((b - b0) / gap)
+    return np.where(level >= b, np.inf, np.where(level <= b0, 0.0, t))
+
+
+def savings_needed(requirement, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
+    r"""Savings :math:`W^*` that just cover the shortfall :math:`\int (R - b(t))^+ dt`.
+
+    Parameters
+    ----------
+    requirement : array_like, shape (...)
+        :math:`R \ge 0`, what must be paid per unit of time.
+    payoff, timescale, start
+        As in :func:`learning_curve`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+        :math:`\tau[(R - b_0) - (b - R)\ln((b - b_0)/(b - R))]`; 0 where :math:`R \le b_0`,
+        ``inf`` where :math:`R \ge b` (the new activity never pays the bills).
+    """
+    r = as_finite_array("requirement", requirement, lower=0.0)
+    b, tau, b0 = _curve(payoff, timescale, start)
+    inside = (r > b0) & (r < b)
+    rr = np.where(inside, r, 0.5 * (b0 + b))  # a harmless value where the formula is not used
+    needed = tau * ((rr - b0) - (b - rr) * np.log((b - b0) / (b - rr)))
+    return np.where(r >= b, np.inf, np.where(inside, needed, 0.0))
+
+
+def break_even_time(old_payoff, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
+    r"""Time :math:`t^*` at which switching has paid as much in total as staying put.
+
+    Solves :math:`\int_0^{t} b(s)\,ds = a\,t` with the Lambert W function (module docstring).
+
+    Parameters
+    ----------
+    old_payoff : array_like, shape (...)
+        :math:`a \ge 0`, the pay of the mastered activity.
+    payoff, timescale, start
+        As in :func:`learning_curve`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (...)
+        0 where :math:`a \le b_0` (no loss to recover), ``inf`` where :math:`a \ge b`.
+    """
+    a = as_finite_array("old_payoff", old_payoff, lower=0.0)
+    b, tau, b0 = _curve(payoff, timescale, start)
+    inside = (a > b0) & (a < b)
+    c = np.where(inside, (b - np.where(inside, a, b0)) / (b - b0), 0.5)  # c in (0, 1)
+    u = 1 / c + lambertw(-np.exp(-1 / c) / c, 0).real
+    return np.where(a >= b, np.inf, np.where(inside, tau * u, 0.0))
+
+
+def savings_path(
+    savings,
+    requirement: float,
+    payoff: float,
+    timescale: float,
+    horizon: float,
+    *,
+    steps: int = 1000,
+    start: float = 0.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""Savings over time after switching, by summing each period's pay minus costs.
+
+    A direct simulation, independent of the closed forms: time is cut into ``steps``
+    periods of length :math:`\Delta = H/\text{steps}`; each period earns
+    :math:`b(t_i + \Delta/2)\,\Delta` (the midpoint rule, error :math:`O(\Delta^2)` per unit
+    time) and pays :math:`R\,\Delta`. Savings may go negative: that is ruin.
+
+    Parameters
+    ----------
+    savings : array_like, shape (...)
+        Savings :math:`W_0` at the switch, one path per entry.
+    requirement : float
+        :math:`R \ge 0` per unit of time.
+    payoff, timescale, start
+        As in :func:`learning_curve`.
+    horizon : float
+        :math:`H > 0`, the time simulated.
+    steps : int
+        Number of periods, at least 1.
+
+    Returns
+    -------
+    (t, w) : tuple of numpy.ndarray, shapes (steps + 1,) and (..., steps + 1)
+        Times and savings, ``w[..., 0] = savings``.
+    """
+    w0 = as_finite_array("savings", savings)
+    r = check_real("requirement", requirement, lower=0.0)
+    b, tau, b0 = _curve(payoff, timescale, start)
+    horizon = check_real("horizon", horizon, lower=0.0, lower_open=True)
+    steps = check_integer("steps", steps, lower=1)
+    t = np.linspace(0.0, horizon, steps + 1)
+    midpoints = 0.5 * (t[:-1] + t[1:])
+    net = (b - (b - b0) * np.exp(-midpoints / tau) - r) * (horizon / steps)
+    w = w0[..., None] + np.concatenate([[0.0], np.cumsum(net)])
+    return t, w

@@ -1,0 +1,110 @@
+"""Simulated annealing: the Metropolis chain, its exact distribution, schedules, simulation."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+import mctools as mc
+
+landscapes = arrays(float, st.integers(2, 12), elements=st.floats(-3.0, 3.0))
+temperatures = st.floats(min_value=0.05, max_value=10.0)
+
+
+@given(landscapes, temperatures)
+def test_metropolis_matrix_is_stochastic_and_reversible_for_the_softmax(r, t):
+    P = mc.metropolis_matrix(r, t)
+    assert np.all(P >= -1e-15)
+    np.testing.assert_allclose(P.sum(axis=1), 1.0, atol=1e-12)
+    pi = mc.softmax(r, t)
+    flow = pi[:, None] * P
+    np.testing.assert_allclose(flow, flow.T, atol=1e-12)  # detailed balance
+    np.testing.assert_allclose(pi @ P, pi, atol=1e-12)
+
+
+@given(landscapes, st.lists(temperatures, min_size=1, max_size=30), st.data())
+def test_exact_distribution_is_the_product_of_transition_matrices(r, temps, data):
+    start = data.draw(st.integers(0, r.size - 1))
+    out = mc.annealing_distribution(r, temps, start)
+    assert out.shape == (len(temps) + 1, r.size)
+    p = np.eye(r.size)[start]
+    for t, row in zip(temps, out[1:], strict=True):
+        p = p @ mc.metropolis_matrix(r, t)
+        np.testing.assert_allclose(row, p, atol=1e-12)
+    np.testing.assert_allclose(out.sum(axis=1), 1.0, atol=1e-12)
+
+
+def test_simulation_matches_the_exact_distribution():
+    r = mc.rugged_landscape()
+    schedule = mc.temperature_schedule("geometric", 400, 1.0, 0.05)
+    walkers = 4000
+    final = mc.simulated_annealing(r, schedule, 8, replicates=walkers, rng=11)[:, -1]
+    exact = mc.annealing_distribution(r, schedule, 8)[-1]
+    observed = np.bincount(final, minlength=r.size) / walkers
+    se = np.sqrt(exact * (1 - exact) / walkers)
+    assert np.all(np.abs(observed - exact) <= 4 * se + 1e-12)  # 4 standard errors per state
+
+
+def test_simulation_shape_steps_and_seeding():
+    r = mc.rugged_landscape(20)
+    path = mc.simulated_annealing(r, [0.5] * 50, 3, replicates=7, rng=1)
+    assert path.shape == (7, 51) and np.all(path[:, 0] == 3)
+    assert np.all(np.abs(np.diff(path, axis=1)) <= 1)  # nearest-neighbour moves only
+    assert np.all((path >= 0) & (path < 20))
+    np.testing.assert_array_equal(path, mc.simulated_annealing(r, [0.5] * 50, 3, replicates=7, rng=1))
+    assert mc.simulated_annealing(r, [], 3, replicates=2).shape == (2, 1)
+
+
+def test_greedy_walker_stays_on_the_local_hill_and_annealing_finds_the_global_one():
+    r = mc.rugged_landscape()
+    start, best = int(np.argmax(r[:15])), int(np.argmax(r))
+    cold = mc.annealing_distribution(r, mc.temperature_schedule("constant", 2000, 0.02), start)[-1]
+    warm = mc.annealing_distribution(r, mc.temperature_schedule("geometric", 2000, 1.0, 0.03), start)[-1]
+    assert cold[best] < 1e-6 < 0.4 < warm[best]
+
+
+def test_landscape_shape():
+    r = mc.rugged_landscape()
+    assert r.shape == (30,)
+    assert int(np.argmax(r)) == 22 and int(np.argmax(r[:15])) == 8
+    assert r[22] - r[8] > 0.8
+    np.testing.assert_allclose(mc.rugged_landscape(40, ripple=0.0)[30], 2.0, atol=1e-6)
+
+
+def test_schedules():
+    np.testing.assert_allclose(mc.temperature_schedule("constant", 3, 0.5), [0.5] * 3)
+    geometric = mc.temperature_schedule("geometric", 5, 1.0, 0.01)
+    np.testing.assert_allclose(geometric[[0, -1]], [1.0, 0.01])
+    np.testing.assert_allclose(geometric[1:] / geometric[:-1], 0.01**0.25)
+    log = mc.temperature_schedule("logarithmic", 4, 2.0)
+    assert log[0] == pytest.approx(2.0) and np.all(np.diff(log) < 0)
+    assert mc.temperature_schedule("geometric", 1, 1.0, 0.5).tolist() == [1.0]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: mc.rugged_landscape(5), ValueError, "size must be >= 10"),
+        (lambda: mc.rugged_landscape(30, ripple=-1.0), ValueError, "ripple must be >= 0"),
+        (lambda: mc.rugged_landscape(30, period=0.0), ValueError, "period must be > 0"),
+        (lambda: mc.temperature_schedule("cosine", 10, 1.0), ValueError, "kind must be one of"),
+        (lambda: mc.temperature_schedule("geometric", 10, 1.0), ValueError, "end must be given"),
+        (lambda: mc.temperature_schedule("constant", 0, 1.0), ValueError, "steps must be >= 1"),
+        (lambda: mc.temperature_schedule("constant", 10, 0.0), ValueError, "start must be > 0"),
+        (lambda: mc.temperature_schedule("geometric", 10, 1.0, -0.1), ValueError, "end must be > 0"),
+        (lambda: mc.metropolis_matrix([1.0], 1.0), ValueError, "at least 2 states"),
+        (lambda: mc.metropolis_matrix([[1.0, 2.0]], 1.0), ValueError, "one-dimensional"),
+        (lambda: mc.metropolis_matrix([1.0, np.nan], 1.0), ValueError, "rewards must be finite"),
+        (lambda: mc.metropolis_matrix([1.0, 2.0], 0.0), ValueError, "temperature must be > 0"),
+        (lambda: mc.annealing_distribution([1.0, 2.0], [1.0, 0.0], 0), ValueError, "schedule must be > 0"),
+        (lambda: mc.annealing_distribution([1.0, 2.0], [1.0], 2), ValueError, "start must be a state"),
+        (lambda: mc.annealing_distribution([1.0, 2.0], [1.0], -1), ValueError, "start must be >= 0"),
+        (lambda: mc.simulated_annealing([1.0, 2.0], [1.0], 0, replicates=0), ValueError, "replicates must be >= 1"),
+        (lambda: mc.simulated_annealing([1.0, 2.0], [1.0], 0, rng="x"), TypeError, "rng must be None"),
+        (lambda: mc.simulated_annealing([1.0, 2.0], [1.0], 0.5), TypeError, "start must be an integer"),
+    ],
+)
+def test_bad_input_names_the_parameter(call, error, words):
+    with pytest.raises(error, match=words):
+        call()

@@ -1,0 +1,102 @@
+"""CUSUM change detection: the statistic, exact run lengths, simulation and bad inputs."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+import mctools as mc
+
+increments = arrays(float, st.tuples(st.integers(1, 4), st.integers(1, 30)), elements=st.floats(-5, 5))
+
+
+@given(increments)
+def test_vectorised_cusum_equals_the_recursion(z):
+    expected = np.empty_like(z)
+    state = np.zeros(z.shape[0])
+    for t in range(z.shape[1]):  # the textbook recursion, for reference
+        state = np.maximum(0.0, state + z[:, t])
+        expected[:, t] = state
+    np.testing.assert_allclose(mc.cusum_path(z), expected, atol=1e-9)
+    assert np.all(mc.cusum_path(z) >= 0)
+
+
+def test_first_alarm_counts_from_one_and_never_is_inf():
+    paths = np.array([[0.5, 1.2, 3.0], [0.1, 0.0, 0.2]])
+    np.testing.assert_array_equal(mc.first_alarm(paths, 1.0), [2.0, np.inf])
+
+
+def test_run_length_of_a_simple_walk():
+    # +1 with probability 1: the alarm comes after exactly H steps
+    assert mc.cusum_run_length(np.array([1]), np.array([1.0]), 5) == pytest.approx(5.0)
+    # no positive score: never
+    assert mc.cusum_run_length(np.array([-1, 0]), np.array([0.5, 0.5]), 3) == np.inf
+
+
+def test_run_length_of_a_fair_reflected_walk_is_h_times_h_plus_one():
+    # ±1 with probability 1/2, reflected at 0: E[tau] to reach H from 0 is H(H+1)
+    for h in (1, 3, 10):
+        assert mc.cusum_run_length(np.array([1, -1]), np.array([0.5, 0.5]), h) == pytest.approx(h * (h + 1))
+
+
+@pytest.mark.parametrize(("p", "threshold"), [(0.2, 3.0), (0.7, 2.0), (0.5, 1.5)])
+def test_exact_run_length_matches_simulation(p, threshold):
+    exact = mc.bernoulli_run_length(p, 0.7, 0.2, threshold)
+    alarms = mc.simulate_bernoulli_cusum(p, 0.7, 0.2, threshold, 3000, replicates=3000, rng=4)
+    assert np.all(np.isfinite(alarms))
+    assert abs(alarms.mean() - exact) < 4 * alarms.std() / np.sqrt(alarms.size)
+
+
+@given(st.floats(0.05, 0.45), st.floats(0.55, 0.95), st.floats(20, 2000))
+def test_threshold_is_the_smallest_meeting_the_false_alarm_target(p1, p0, target):
+    h = mc.bernoulli_threshold(p0, p1, target)
+    assert mc.bernoulli_run_length(p0, p0, p1, h) >= target
+    if h > 0.01 + 1e-9:
+        assert mc.bernoulli_run_length(p0, p0, p1, h - 0.01) < target
+
+
+@given(st.floats(0.05, 0.45), st.floats(0.55, 0.95))
+def test_detection_is_faster_than_false_alarms_and_obeys_walds_bound(p1, p0):
+    h = mc.bernoulli_threshold(p0, p1, 500)
+    delay = mc.bernoulli_run_length(p1, p0, p1, h)
+    assert delay < 500
+    kl = p1 * np.log(p1 / p0) + (1 - p1) * np.log((1 - p1) / (1 - p0))
+    largest = max(np.log(p1 / p0), np.log((1 - p1) / (1 - p0)))
+    assert delay <= (h + largest + 0.01) / (kl - 0.01) + 1  # rounding to the 0.01 lattice
+
+
+def test_a_change_mid_stream_is_detected_after_it():
+    p = np.where(np.arange(400) < 200, 0.7, 0.2)
+    h = mc.bernoulli_threshold(0.7, 0.2, 10_000)
+    alarms = mc.simulate_bernoulli_cusum(p, 0.7, 0.2, h, 400, replicates=500, rng=9)
+    assert np.mean(alarms > 200) > 0.9
+
+
+def test_bernoulli_scores_have_opposite_signs():
+    one, zero = mc.bernoulli_scores(0.7, 0.2)
+    assert one < 0 < zero
+    assert (one, zero) == (round(np.log(0.2 / 0.7) / 0.01), round(np.log(0.8 / 0.3) / 0.01))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: mc.cusum_path([]), ValueError, "increments must not be empty"),
+        (lambda: mc.cusum_path([1.0, np.inf]), ValueError, "increments must be finite"),
+        (lambda: mc.first_alarm([1.0], 0.0), ValueError, "threshold must be > 0"),
+        (lambda: mc.cusum_run_length([1.5], [1.0], 3), TypeError, "scores must be"),
+        (lambda: mc.cusum_run_length(np.array([1, -1]), [0.5, 0.6], 3), ValueError, "probabilities must sum to 1"),
+        (lambda: mc.cusum_run_length(np.array([1]), [1.0], 0), ValueError, "threshold must be >= 1"),
+        (lambda: mc.bernoulli_scores(0.5, 0.5), ValueError, "p1 must differ from p0"),
+        (lambda: mc.bernoulli_scores(0.0, 0.5), ValueError, "p0 must be > 0"),
+        (lambda: mc.bernoulli_scores(0.5, 0.51, step=1.0), ValueError, "step must be smaller"),
+        (lambda: mc.bernoulli_threshold(0.7, 0.2, 0.5), ValueError, "false_alarm must be >= 1"),
+        (lambda: mc.simulate_bernoulli_cusum([0.5, 0.5], 0.7, 0.2, 2.0, 3), ValueError, "p must be a scalar"),
+        (lambda: mc.simulate_bernoulli_cusum(0.5, 0.7, 0.2, 2.0, 0), ValueError, "steps must be >= 1"),
+        (lambda: mc.simulate_bernoulli_cusum(0.5, 0.7, 0.2, 2.0, 5, rng=-1), ValueError, "rng must be a non-negative"),
+    ],
+)
+def test_bad_input_names_the_parameter(call, error, words):
+    with pytest.raises(error, match=words):
+        call()

@@ -1,0 +1,165 @@
+"""The student edition (`make student`, scripts/student_edition.py) holds no solution and runs.
+
+* no line of any solution cell (the dropdown markdown and the hidden code cell, both tagged
+  ``solution``) survives in the student notebooks, except lines that the chapter also shows
+  outside its solutions (such as the stub's ``def`` line);
+* the stubs and check cells are kept, the check cells' stored outputs are cleared, every other
+  output stays;
+* every student notebook runs top to bottom from its own folder, its checks saying ``NOT YET``;
+* the student HTML (built with warnings as errors) shows the exercises but no solution, no
+  stored ``PASSED``, no Binder button, and offers the student notebooks for download.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from course_index import read_chapter  # _ext/, on sys.path through pytest's pythonpath
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parents[1]
+BOOK = REPO / "book"
+NOTEBOOKS = sorted(p for p in BOOK.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.relative_to(BOOK).parts)
+IDS = [str(p.relative_to(BOOK)) for p in NOTEBOOKS]
+MIN_LINE = 12  # shorter lines (``` fences, `)`, `return x`) are too common to prove anything
+
+
+def tags(cell) -> set[str]:
+    return set(cell.metadata.get("tags", []))
+
+
+def cell_text(cell) -> str:
+    """A cell's source and the text of its outputs."""
+    parts = [cell.source]
+    for output in cell.get("outputs", []):
+        parts.append(output.get("text", ""))
+        for value in output.get("data", {}).values():
+            parts.append("".join(value) if isinstance(value, list) else str(value))
+        parts.append(output.get("evalue", ""))
+    return "\n".join(parts)
+
+
+def solution_lines(full) -> dict[str, list[str]]:
+    """{cell id: distinctive lines} for every solution cell of a full-edition notebook.
+
+    A line is distinctive if it is long enough and occurs nowhere (not even inside a longer
+    line) in the cells that are not solutions: finding it in the student edition is a leak.
+    """
+    elsewhere = "\n".join(cell_text(c) for c in full.cells if "solution" not in tags(c))
+    return {
+        cell.id: [
+            line.strip() for line in cell.source.splitlines()
+            if len(line.strip()) >= MIN_LINE and line.strip() not in elsewhere
+        ]
+        for cell in full.cells if "solution" in tags(cell)
+    }  # fmt: skip
+
+
+def student_path(student_notebooks: Path, path: Path) -> Path:
+    return student_notebooks / path.relative_to(BOOK)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_solution_text_survives(path: Path, student_notebooks: Path) -> None:
+    full = nbformat.read(path, as_version=4)
+    student = nbformat.read(student_path(student_notebooks, path), as_version=4)
+    text = "\n".join(cell_text(c) for c in student.cells)
+    assert not [c for c in student.cells if "solution" in tags(c)], "a cell tagged solution is left"
+    distinctive = solution_lines(full)
+    assert any(distinctive.values()), f"{path.name}: no solution line is distinctive enough to search for"
+    for cell_id, lines in distinctive.items():
+        survivors = [line for line in lines if line in text]
+        assert not survivors, f"lines of solution cell {cell_id} survive in the student notebook: {survivors}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_stubs_and_checks_kept_outputs_cleared(path: Path, student_notebooks: Path) -> None:
+    full = nbformat.read(path, as_version=4)
+    student = nbformat.read(student_path(student_notebooks, path), as_version=4)
+    kept = [c for c in full.cells if "solution" not in tags(c)]
+    assert [c.id for c in student.cells] == [c.id for c in kept], "cells other than solutions were removed"
+    for before, after in zip(kept, student.cells, strict=True):
+        assert after.source == before.source, f"cell {after.id} was changed"
+        if "check" in tags(before):
+            assert after.outputs == [] and after.execution_count is None, f"check cell {after.id} keeps its output"
+        elif before.cell_type == "code":
+            assert after.outputs == before.outputs, f"the outputs of cell {after.id} were changed"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_student_notebook_runs_and_checks_say_not_yet(path: Path, student_notebooks: Path) -> None:
+    target = student_path(student_notebooks, path)
+    notebook = nbformat.read(target, as_version=4)
+    resources = {"metadata": {"path": str(target.parent)}}  # run from the notebook's own folder
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources=resources)
+    client.execute()  # raises CellExecutionError on the first cell that fails
+    checks = [c for c in notebook.cells if "check" in tags(c)]
+    stubs = [c for c in notebook.cells if "stub" in tags(c)]
+    assert len(checks) == len(stubs) >= 1, f"{len(checks)} check cells and {len(stubs)} stubs"
+    for cell in checks:
+        verdict = cell_text(cell)
+        assert "NOT YET" in verdict and "PASSED" not in verdict, f"check cell {cell.id} says: {verdict}"
+
+
+# ----------------------------------------------------------------------------- the student HTML
+
+
+@pytest.fixture(scope="module")
+def student_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole student edition, HTML included, built into a tmp dir."""
+    out = tmp_path_factory.mktemp("student-edition")
+    command = [sys.executable, str(REPO / "scripts" / "student_edition.py"), "--output", str(out)]
+    proc = subprocess.run(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900, check=False
+    )
+    warnings = [line for line in proc.stdout.splitlines() if "WARNING" in line]
+    assert proc.returncode == 0 and not warnings, "\n".join(warnings) or proc.stdout[-5000:]
+    return out
+
+
+def page_text(page: Path) -> str:
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_student_html_has_exercises_but_no_solutions(path: Path, student_edition: Path) -> None:
+    html = student_edition / "html"
+    page = html / path.relative_to(REPO).with_suffix(".html")
+    if not page.is_file():
+        pytest.skip(f"{path.name} is not in _toc.yml")
+    raw = page.read_text(encoding="utf-8")
+    text = page_text(page)
+    full = nbformat.read(path, as_version=4)
+    labels = {ex.label for ex in read_chapter(path).exercises}
+    shown = set(re.findall(r'<div class="exercise[^"]*" id="([\w-]+)"', raw))
+    assert labels and shown == labels, f"exercises in the notebook {sorted(labels)}, in the page {sorted(shown)}"
+    assert 'class="solution' not in raw, "a solution dropdown is in the student HTML"
+    survivors = [line for lines in solution_lines(full).values() for line in lines if line in text]
+    assert not survivors, f"solution text in {page.name}: {survivors}"
+    assert "PASSED [" not in text, "a stored PASSED verdict is shown"
+    assert "mybinder.org" not in raw, "the Binder button would open the notebook with its solutions"
+
+    download = html / "_sources" / path.relative_to(REPO)
+    assert download.is_file() and f'_sources/{path.relative_to(REPO).as_posix()}"' in raw, "no notebook download"
+    offered = nbformat.read(download, as_version=4)
+    assert not [c for c in offered.cells if "solution" in tags(c)], "the downloadable notebook holds the solutions"
+
+
+@pytest.mark.book
+def test_student_config_is_config_plus_overrides(student_edition: Path) -> None:
+    import yaml
+
+    generated = yaml.safe_load((student_edition / "_config.yml").read_text(encoding="utf-8"))
+    original = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    assert generated["sphinx"]["config"]["hide_solutions"] is True
+    assert set(original["sphinx"]["local_extensions"]) == set(generated["sphinx"]["local_extensions"])
+    for key in original:
+        if key not in ("title", "launch_buttons", "sphinx"):
+            assert generated[key] == original[key], f"{key} differs from _config.yml"
