@@ -107,7 +107,7 @@ class Exercise:
 @dataclass(frozen=True)
 class Chapter:
     path: Path
-    title: str  # the notebook's "# " heading, e.g. "1. The image generator"
+    title: str  # the notebook's "# " heading, e.g. "The image generator"
     learning_goals: str | None  # the body of the Learning goals admonition, Markdown
     exercises: list[Exercise] = field(default_factory=list)
 
@@ -183,10 +183,18 @@ def _stars(exercise: Exercise) -> str:
     return "★" * exercise.difficulty if exercise.difficulty else "?"
 
 
+def _chapter_number(docname: str) -> str:
+    """The chapter's number from its file name: "1" for book/01_…, "A" for book/appendix_…, else ""."""
+    stem = docname.rsplit("/", 1)[-1]
+    if stem[:2].isdigit():
+        return str(int(stem[:2]))
+    return "A" if stem.startswith("appendix") else ""
+
+
 def _chapter_ref(docname: str, chapter: Chapter) -> str:
-    """A link to the chapter showing its number ("1" for "1. The image generator")."""
-    number = chapter.title.split(".", 1)[0] if "." in chapter.title else ""
-    return f"{{doc}}`{number} </{docname}>`" if 0 < len(number) <= 3 else f"{{doc}}`/{docname}`"
+    """A link to the chapter showing its number ("1" for book/01_image_generator)."""
+    number = _chapter_number(docname)
+    return f"{{doc}}`{number} </{docname}>`" if number else f"{{doc}}`/{docname}`"
 
 
 def outcomes_markdown(chapters: list[tuple[str, Chapter]]) -> str:
@@ -224,7 +232,7 @@ def schedule_markdown(chapters: list[tuple[str, Chapter]]) -> str:
     rows = ["| Week | Chapter | In class | Homework |", "| --- | --- | --- | --- |"]
     week = 0
     for docname, chapter in chapters:
-        numbered = chapter.title.split(".", 1)[0].isdigit()  # an appendix ("A. …") is an extra
+        numbered = _chapter_number(docname).isdigit()  # an appendix is an extra
         week += numbered
         cells = []
         for where in ("class", "homework"):

@@ -142,3 +142,12 @@ def test_charts_are_captioned_and_one_is_interactive(path):
         assert figure.get("name") and figure.get("caption"), f"{path.name}: chart cell without figure name/caption"
     html = ["".join(o["data"]["text/html"]) for c in chart_cells for o in c.outputs if "text/html" in o.get("data", {})]
     assert any('"bind"' in h for h in html), f"{path.name} has no interactive chart (a parameter bound to an input)"
+
+
+def test_schedule_gives_each_numbered_chapter_a_week_and_the_appendix_none():
+    from course_index import schedule_markdown
+
+    chapters = [(f"book/{path.stem}", read_chapter(path)) for path in CHAPTERS]
+    rows = [line.split("|")[1].strip() for line in schedule_markdown(chapters).splitlines()[2:]]
+    numbered = [path for path in CHAPTERS if path.name[:2].isdigit()]
+    assert rows == [str(week) for week in range(1, len(numbered) + 1)] + ["optional"] * (len(CHAPTERS) - len(numbered))
