@@ -19,22 +19,14 @@ The balanced point is stable iff the wrapped gain is below one, which gives the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from scipy.special import expit
 
 from ._validate import as_finite_array
+from .maps import Map, check_map
 
 __all__ = ["knob_thresholds", "monitoring_interval", "with_exploration", "with_fresh_data", "with_temperature"]
 
-Map = Callable[[np.ndarray], np.ndarray]
-
-
-def _check_map(G) -> Map:
-    if not callable(G):
-        raise TypeError(f"G must be callable, got {G!r}")
-    return G
 
 
 def with_fresh_data(G: Map, fraction, real_share=0.5) -> Map:
@@ -55,7 +47,7 @@ def with_fresh_data(G: Map, fraction, real_share=0.5) -> Map:
     callable
         The wrapped map.
     """
-    G = _check_map(G)
+    G = check_map(G, "G")
     lam = as_finite_array("fraction", fraction, lower=0.0, upper=1.0)
     real = as_finite_array("real_share", real_share, lower=0.0, upper=1.0)
     return lambda x: lam * real + (1 - lam) * G(x)
@@ -76,7 +68,7 @@ def with_exploration(G: Map, epsilon) -> Map:
     callable
         The wrapped map.
     """
-    G = _check_map(G)
+    G = check_map(G, "G")
     eps = as_finite_array("epsilon", epsilon, lower=0.0, upper=1.0)
     return lambda x: (1 - eps) * G(x) + eps / 2
 
@@ -99,7 +91,7 @@ def with_temperature(G: Map, temperature) -> Map:
     callable
         The wrapped map.
     """
-    G = _check_map(G)
+    G = check_map(G, "G")
     t = as_finite_array("temperature", temperature, lower=0.0, lower_open=True)
 
     def tempered(x):

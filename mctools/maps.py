@@ -20,9 +20,10 @@ __all__ = ["cobweb", "derivative", "first_passage", "fixed_points", "iterate_map
 Map = Callable[[np.ndarray], np.ndarray]
 
 
-def _check_map(func) -> Map:
+def check_map(func, name: str = "func") -> Map:
+    """Return ``func`` if it is callable, else raise ``TypeError`` naming the parameter."""
     if not callable(func):
-        raise TypeError(f"func must be callable, got {func!r}")
+        raise TypeError(f"{name} must be callable, got {func!r}")
     return func
 
 
@@ -52,7 +53,7 @@ def iterate_map(func: Map, x0, steps: int) -> np.ndarray:
     numpy.ndarray, shape (..., steps + 1)
         The orbit of each starting point, ``x0`` first.
     """
-    func = _check_map(func)
+    func = check_map(func)
     x = as_finite_array("x0", x0)
     steps = check_integer("steps", steps, lower=0)
     orbit = np.empty((*x.shape, steps + 1))
@@ -84,7 +85,7 @@ def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int
     numpy.ndarray, shape (m,)
         The fixed points in increasing order.
     """
-    func = _check_map(func)
+    func = check_map(func)
     lower = check_real("lower", lower)
     upper = check_real("upper", upper)
     if not lower < upper:
@@ -118,7 +119,7 @@ def derivative(func: Map, x, *, step: float = 1e-6) -> np.ndarray:
     numpy.ndarray, shape (...)
         :math:`G'(x)`; a fixed point is stable where its absolute value is below 1.
     """
-    func = _check_map(func)
+    func = check_map(func)
     x = as_finite_array("x", x)
     h = check_real("step", step, lower=0.0, lower_open=True)
     return (_apply(func, x + h) - _apply(func, x - h)) / (2.0 * h)
