@@ -20,7 +20,11 @@ def execute(path: Path, timeout: int = 600) -> float:
     """Run every cell of ``path`` top to bottom, store the outputs, return the seconds taken."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,  # no wall-clock timestamps in the stored notebooks
     )
     start = time.perf_counter()
     client.execute()

@@ -30,3 +30,12 @@ def test_notebook_is_stored_executed(path: Path) -> None:
         f"execution counts {counts}: re-run the notebook top to bottom in a fresh kernel (make execute)"
     )
     assert any(c.outputs for c in code), "no code cell has a stored output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[str(p.relative_to(BOOK)) for p in NOTEBOOKS])
+def test_notebook_stores_no_wall_clock_timestamps(path: Path) -> None:
+    # nbclient records per-cell execution times unless told not to (make execute turns it off);
+    # they would change on every run and show in every diff.
+    nb = nbformat.read(path, as_version=4)
+    timed = [i for i, c in enumerate(nb.cells, 1) if "execution" in c.metadata]
+    assert not timed, f"cells {timed} carry execution timestamps: re-run with `make execute`"
