@@ -15,10 +15,12 @@ __all__ = [
     "as_finite_array",
     "as_generator",
     "as_probabilities",
+    "check_broadcast",
     "check_choice",
     "check_concave_curve",
     "check_integer",
     "check_real",
+    "check_same_classes",
 ]
 
 _PROBABILITY_TOLERANCE = 1e-8
@@ -66,6 +68,25 @@ def check_integer(name: str, value, *, lower: int | None = None) -> int:
     if lower is not None and value < lower:
         raise ValueError(f"{name} must be >= {lower}, got {value!r}")
     return value
+
+
+def check_broadcast(**arrays) -> tuple[int, ...]:
+    """The common broadcast shape of the named arrays, or a ``ValueError`` naming every one
+    of them with its shape (numpy's own message names none)."""
+    try:
+        return np.broadcast_shapes(*(np.shape(a) for a in arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
+        raise ValueError(f"{', '.join(arrays)} must broadcast together, got shapes {shapes}") from None
+
+
+def check_same_classes(**arrays) -> tuple[int, ...]:
+    """Like :func:`check_broadcast`, and the arrays' last axes (the classes) must be equal."""
+    classes = {np.shape(a)[-1] for a in arrays.values()}
+    if len(classes) > 1:
+        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
+        raise ValueError(f"{', '.join(arrays)} must have the same last axis (the classes), got shapes {shapes}")
+    return check_broadcast(**arrays)
 
 
 def check_choice(name: str, value, choices: tuple[str, ...]) -> str:

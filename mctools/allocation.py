@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._validate import as_finite_array, as_probabilities, check_concave_curve, check_real
+from ._validate import as_finite_array, as_probabilities, check_concave_curve, check_real, check_same_classes
 
 __all__ = ["expected_quality", "optimal_allocation"]
 
@@ -31,15 +31,35 @@ _NAMED = ("log", "exp")
 
 
 def _quality_function(quality, scale: float) -> Callable[[np.ndarray], np.ndarray]:
-    if quality == "log":
-        return np.log
-    if quality == "exp":
-        return lambda c: -np.expm1(-c / scale)
-    if callable(quality):
-        return quality
-    if isinstance(quality, str):
+    if isinstance(quality, str):  # before any ==: an array compared with "log" is an array
+        if quality == "log":
+            return np.log
+        if quality == "exp":
+            return lambda c: -np.expm1(-c / scale)
         raise ValueError(f"quality must be 'log', 'exp' or a callable, got {quality!r}")
-    raise TypeError(f"quality must be 'log', 'exp' or a callable, got {quality!r}")
+    if callable(quality):
+        return _checked_curve(quality)
+    raise TypeError(f"quality must be 'log', 'exp' or a callable, got {quality!r:.80}")
+
+
+def _checked_curve(quality: Callable) -> Callable[[np.ndarray], np.ndarray]:
+    """Wrap a user's curve so that a failure, a non-number, a wrong shape or NaN names ``quality``."""
+
+    def curve(c: np.ndarray) -> np.ndarray:
+        try:
+            values = np.asarray(quality(c))
+        except Exception as error:  # the user's callable: report its failure, whatever it is
+            raise ValueError(f"quality must accept a numpy array; calling it failed: {error!r}") from error
+        if values.dtype.kind not in "biuf":
+            raise TypeError(f"quality must return real numbers, got {values!r:.80} (dtype {values.dtype})")
+        values = values.astype(float)
+        if values.shape != np.shape(c):
+            raise ValueError(f"quality must map an array of shape {np.shape(c)} to the same shape, got {values.shape}")
+        if np.any(np.isnan(values) | (values == np.inf)):
+            raise ValueError(f"quality must not return NaN or +inf for capacities >= 0, got it at {c!r:.80}")
+        return values
+
+    return curve
 
 
 def _check_callable_quality(q, capacity: float) -> None:
@@ -154,8 +174,10 @@ def expected_quality(frequencies, allocation, quality="log", scale: float = 1.0)
     """
     pi = as_probabilities("frequencies", frequencies)
     c = as_finite_array("allocation", allocation, lower=0.0, min_ndim=1)
+    check_same_classes(frequencies=pi, allocation=c)
     scale = check_real("scale", scale, lower=0.0, lower_open=True)
     q = _quality_function(quality, scale)
     with np.errstate(divide="ignore"):
         values = np.asarray(q(c), dtype=float)
-    return np.sum(np.where(pi > 0, pi * values, 0.0), axis=-1)
+    used = pi > 0  # an unused class adds nothing, even where its quality is -inf (0 * -inf)
+    return np.sum(np.where(used, pi * np.where(used, values, 0.0), 0.0), axis=-1)

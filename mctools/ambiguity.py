@@ -25,12 +25,14 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit, logit, ndtr
 
-from ._validate import as_finite_array, as_generator, check_choice, check_integer, check_real
+from ._validate import as_finite_array, as_generator, check_broadcast, check_choice, check_integer, check_real
 from .allocation import optimal_allocation
 
 __all__ = ["generator_map", "output_share", "posterior", "simulate_output_share"]
 
 POLICIES = ("sample", "map", "quality")
+
+
 
 
 def posterior(x, share, separation) -> np.ndarray:
@@ -53,6 +55,7 @@ def posterior(x, share, separation) -> np.ndarray:
     x = as_finite_array("x", x)
     pi = as_finite_array("share", share, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
     d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
+    check_broadcast(x=x, share=pi, separation=d)
     return expit(d * x + logit(pi))
 
 
@@ -81,8 +84,9 @@ def output_share(share, separation, quality_ratio=1.0, policy: str = "quality") 
     d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
     ratio = as_finite_array("quality_ratio", quality_ratio, lower=0.0, allow_posinf=True)
     policy = check_choice("policy", policy, POLICIES)
+    shape = check_broadcast(share=pi, separation=d, quality_ratio=ratio)
     if policy == "sample":
-        return np.broadcast_to(pi, np.broadcast_shapes(pi.shape, d.shape, ratio.shape)).copy()
+        return np.broadcast_to(pi, shape).copy()
     if policy == "map":
         ratio = np.ones_like(ratio)
     interior = (pi > 0) & (pi < 1)
@@ -130,7 +134,8 @@ def simulate_output_share(
     gen = as_generator(rng)
     is_dog = gen.random(samples) < pi
     x = np.where(is_dog, d / 2, -d / 2) + gen.standard_normal(samples)
-    rho = expit(d * x + logit(pi))
+    with np.errstate(over="ignore"):  # a huge separation sends d x to ±inf: rho is then exactly 0 or 1
+        rho = expit(d * x + logit(pi))
     if policy == "sample":
         drew_dog = gen.random(samples) < rho
     elif policy == "map":
@@ -169,6 +174,7 @@ def generator_map(share, separation, capacity: float, scale: float = 1.0, policy
     """
     pi = as_finite_array("share", share, lower=0.0, upper=1.0)
     d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
+    check_broadcast(share=pi, separation=d)
     pi, d = np.broadcast_arrays(pi, d)
     c = optimal_allocation(np.stack([pi, 1 - pi], axis=-1), capacity, "exp", scale)
     quality = -np.expm1(-c / scale)

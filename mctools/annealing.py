@@ -60,9 +60,13 @@ def rugged_landscape(size: int = 30, *, ripple: float = 0.1, period: float = 4.0
     ripple = check_real("ripple", ripple, lower=0.0)
     period = check_real("period", period, lower=0.0, lower_open=True)
     x = np.arange(size, dtype=float)
+    with np.errstate(over="ignore"):
+        phase = 2 * np.pi * x / period
+    if not np.all(np.isfinite(phase)):
+        raise ValueError(f"period must be large enough that 2 pi x / period is finite, got {period!r}")
     broad = np.exp(-(((x - 0.25 * size) / (0.12 * size)) ** 2))
     narrow = 2.0 * np.exp(-(((x - 0.75 * size) / (0.07 * size)) ** 2))
-    return broad + narrow + ripple * np.sin(2 * np.pi * x / period)
+    return broad + narrow + ripple * np.sin(phase)
 
 
 def temperature_schedule(kind: str, steps: int, start: float, end: float | None = None) -> np.ndarray:
@@ -83,7 +87,7 @@ def temperature_schedule(kind: str, steps: int, start: float, end: float | None 
     start : float
         :math:`T_\text{start} > 0`.
     end : float, optional
-        :math:`T_\text{end} > 0`, required by (and only used by) ``"geometric"``.
+        :math:`T_\text{end} > 0`, required by (and only used by) ``"geometric"``; checked whenever given.
 
     Returns
     -------
@@ -92,15 +96,23 @@ def temperature_schedule(kind: str, steps: int, start: float, end: float | None 
     kind = check_choice("kind", kind, SCHEDULES)
     steps = check_integer("steps", steps, lower=1)
     start = check_real("start", start, lower=0.0, lower_open=True)
+    if end is not None:  # checked whatever the kind: a typo must not pass silently
+        end = check_real("end", end, lower=0.0, lower_open=True)
     t = np.arange(steps, dtype=float)
-    if kind == "constant":
-        return np.full(steps, start)
-    if kind == "logarithmic":
-        return start * np.log(2.0) / np.log(t + 2.0)
-    if end is None:
-        raise ValueError("end must be given for kind='geometric', got None")
-    end = check_real("end", end, lower=0.0, lower_open=True)
-    return start * (end / start) ** (t / max(steps - 1, 1))
+    with np.errstate(over="ignore", under="ignore"):  # checked below
+        if kind == "constant":
+            schedule = np.full(steps, start)
+        elif kind == "logarithmic":
+            schedule = start * np.log(2.0) / np.log(t + 2.0)
+        elif end is None:
+            raise ValueError("end must be given for kind='geometric', got None")
+        else:
+            schedule = start * np.float64(end / start) ** (t / max(steps - 1, 1))
+    if not np.all(np.isfinite(schedule) & (schedule >= np.finfo(float).tiny)):
+        given = f"start={start!r}" if end is None else f"start={start!r} and end={end!r}"
+        shown = np.array2string(schedule, threshold=6)
+        raise ValueError(f"{given} give temperatures outside float64's normal range, got {shown}")
+    return schedule
 
 
 def _check_landscape(rewards, schedule) -> tuple[np.ndarray, np.ndarray]:
@@ -141,8 +153,9 @@ def metropolis_matrix(rewards, temperature: float) -> np.ndarray:
     """
     r, _ = _check_landscape(rewards, [1.0])
     t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    up = 0.5 * np.exp(np.minimum(0.0, (r[1:] - r[:-1]) / t))  # x -> x + 1
-    down = 0.5 * np.exp(np.minimum(0.0, (r[:-1] - r[1:]) / t))  # x + 1 -> x
+    with np.errstate(over="ignore", under="ignore"):  # a cold walker: the exponents go to -inf, exactly
+        up = 0.5 * np.exp(np.minimum(0.0, (r[1:] - r[:-1]) / t))  # x -> x + 1
+        down = 0.5 * np.exp(np.minimum(0.0, (r[:-1] - r[1:]) / t))  # x + 1 -> x
     matrix = np.diag(up, 1) + np.diag(down, -1)
     matrix[np.diag_indices_from(matrix)] = 1.0 - matrix.sum(axis=1)
     return matrix
@@ -170,9 +183,10 @@ def annealing_distribution(rewards, schedule, start: int) -> np.ndarray:
     """
     r, temps = _check_landscape(rewards, schedule)
     start = _check_start(start, r.size)
-    gain = np.diff(r) / temps[:, None]  # (r(x+1) - r(x)) / T_t, shape (S, L - 1)
-    up = 0.5 * np.exp(np.minimum(0.0, gain))  # P(x -> x + 1) at every step
-    down = 0.5 * np.exp(np.minimum(0.0, -gain))  # P(x + 1 -> x)
+    with np.errstate(over="ignore", under="ignore"):  # a cold walker: the exponents go to -inf, exactly
+        gain = np.diff(r) / temps[:, None]  # (r(x+1) - r(x)) / T_t, shape (S, L - 1)
+        up = 0.5 * np.exp(np.minimum(0.0, gain))  # P(x -> x + 1) at every step
+        down = 0.5 * np.exp(np.minimum(0.0, -gain))  # P(x + 1 -> x)
     stay = 1.0 - np.pad(up, ((0, 0), (0, 1))) - np.pad(down, ((0, 0), (1, 0)))
     out = np.zeros((temps.size + 1, r.size))
     out[0, start] = 1.0
@@ -220,7 +234,8 @@ def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, r
         y = x + 2 * gen.integers(0, 2, size=replicates) - 1
         inside = (y >= 0) & (y < r.size)
         y = np.where(inside, y, x)
-        accept = gen.random(replicates) < np.exp(np.minimum(0.0, (r[y] - r[x]) / t))
+        with np.errstate(over="ignore", under="ignore"):  # a cold walker: the exponent goes to -inf, exactly
+            accept = gen.random(replicates) < np.exp(np.minimum(0.0, (r[y] - r[x]) / t))
         x = np.where(inside & accept, y, x)
         path[:, step + 1] = x
     return path

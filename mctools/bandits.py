@@ -250,6 +250,8 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
         raise TypeError(f"strategies must be a non-empty dict of name -> settings, got {strategies!r}")
     replicates = check_integer("replicates", replicates, lower=1)
     for name, settings in strategies.items():
+        if not isinstance(name, str):
+            raise TypeError(f"strategies must be keyed by strategy names (str), got the key {name!r}")
         if not isinstance(settings, dict):
             raise TypeError(f"strategies[{name!r}] must be a dict of settings, got {settings!r}")
         unknown = set(settings) - set(_STRATEGY_DEFAULTS)
@@ -257,13 +259,21 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
             raise ValueError(
                 f"strategies[{name!r}] has unknown settings {sorted(unknown)}; use {list(_STRATEGY_DEFAULTS)}"
             )
+        for key, value in settings.items():  # the checks of simulate_bandit, naming the strategy
+            label = f"strategies[{name!r}][{key!r}]"
+            if key == "period":
+                check_integer(label, value, lower=0)
+            elif key == "epsilon":
+                check_real(label, value, lower=0.0, upper=1.0)
+            elif key == "temperature":
+                check_real(label, value, lower=0.0)
+            elif not (isinstance(value, float | np.floating) and value == np.inf):  # anneal: inf keeps T fixed
+                check_real(label, value, lower=0.0, lower_open=True)
     out = {}
     for key, default in _STRATEGY_DEFAULTS.items():
         values = [settings.get(key, default) for settings in strategies.values()]
         if key == "period":
-            values = [
-                check_integer(f"period of {name!r}", v, lower=0) for name, v in zip(strategies, values, strict=True)
-            ]
+            values = [int(v) for v in values]
         out[key] = np.repeat(np.asarray(values, dtype=int if key == "period" else float), replicates)
     return out
 
@@ -287,12 +297,22 @@ def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
         Steps from ``start`` to the first match (0 if the mode is already right at
         ``start``), ``inf`` where it never happens.
     """
-    leading, best = np.asarray(leading), np.asarray(best)
-    for name, array in (("leading", leading), ("best", best)):
+    arrays = {}
+    for name, value in (("leading", leading), ("best", best)):
+        try:
+            array = np.asarray(value)
+        except ValueError as error:  # ragged nested lists
+            raise TypeError(
+                f"{name} must be an integer array of activity indices, got a ragged {value!r:.80}"
+            ) from error
         if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
             raise TypeError(f"{name} must be an integer array of activity indices, got dtype {array.dtype}")
         if array.ndim != 2:
             raise ValueError(f"{name} must have shape (replicates, steps), got {array.shape}")
+        if np.any(array < 0):
+            raise ValueError(f"{name} must hold activity indices >= 0, got a minimum of {array.min()}")
+        arrays[name] = array
+    leading, best = arrays["leading"], arrays["best"]
     if leading.shape != best.shape:
         raise ValueError(f"leading and best must have the same shape, got {leading.shape} and {best.shape}")
     start = check_integer("start", start, lower=0)

@@ -11,6 +11,8 @@ same class has the same colour in every chapter (:data:`CLASS_COLORS`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import altair as alt
 import numpy as np
 
@@ -108,7 +110,7 @@ def records(digits: int = 5, **columns) -> list[dict]:
     """
     digits = check_integer("digits", digits, lower=1)
     if not columns:
-        raise ValueError("records needs at least one column, got none")
+        raise ValueError("columns: records needs at least one column, got none")
     arrays = {name: np.atleast_1d(np.asarray(values)) for name, values in columns.items()}
     lengths = {name: a.shape[0] for name, a in arrays.items() if a.ndim != 1 or a.shape[0] != 1}
     if any(a.ndim != 1 for a in arrays.values()):
@@ -126,6 +128,14 @@ def records(digits: int = 5, **columns) -> list[dict]:
         else:
             out[name] = [v.item() if isinstance(v, np.generic) else v for v in a]
     return [dict(zip(out, row, strict=True)) for row in zip(*out.values(), strict=True)]
+
+
+def _check_text(name: str, value, *, allow_list: bool = False) -> None:
+    """Titles and labels: a non-empty string (or, for a title, a list of strings)."""
+    lines = value if allow_list and isinstance(value, list) and value else [value]
+    if not all(isinstance(line, str) for line in lines) or not lines[0]:
+        kind = "a non-empty string or a list of strings" if allow_list else "a non-empty string"
+        raise TypeError(f"{name} must be {kind}, got {value!r}")
 
 
 def _round(value: float, digits: int):
@@ -146,10 +156,18 @@ def class_scale(classes) -> alt.Scale:
     -------
     altair.Scale
     """
+    return _scale_for("classes", classes)
+
+
+def _scale_for(name: str, classes) -> alt.Scale:
+    if isinstance(classes, str) or not isinstance(classes, Iterable):
+        raise TypeError(f"{name} must be a sequence of class names, got {classes!r}")
     classes = list(classes)
-    unknown = [c for c in classes if c not in CLASS_COLORS]
+    if not classes:
+        raise ValueError(f"{name} must name at least one class, got none")
+    unknown = [c for c in classes if not isinstance(c, str) or c not in CLASS_COLORS]
     if unknown:
-        raise ValueError(f"classes must be keys of CLASS_COLORS, got unknown {unknown}")
+        raise ValueError(f"{name} must be keys of CLASS_COLORS, got unknown {unknown}")
     return alt.Scale(domain=classes, range=[CLASS_COLORS[c] for c in classes])
 
 
@@ -188,15 +206,26 @@ def line_chart(
     -------
     altair.Chart
     """
-    if not isinstance(data, list) or not data:
-        raise ValueError("data must be a non-empty list of row dicts (see mctools.charts.records)")
+    if not isinstance(data, list) or not data or not all(isinstance(row, dict) for row in data):
+        raise ValueError(f"data must be a non-empty list of row dicts (see mctools.charts.records), got {data!r:.80}")
+    fields = {"x": x, "y": y} | ({} if color is None else {"color": color})
+    for name, field in fields.items():
+        if not isinstance(field, str) or field not in data[0]:
+            raise ValueError(f"{name} must name a field of the rows, one of {sorted(data[0])}, got {field!r}")
+    _check_text("title", title, allow_list=True)
+    _check_text("x_title", x_title)
+    _check_text("y_title", y_title)
+    if y_scale is not None and not isinstance(y_scale, alt.Scale):
+        raise TypeError(f"y_scale must be an altair.Scale or None, got {y_scale!r}")
+    if colors is not None and color is None:
+        raise ValueError(f"colors needs color (the field that splits the lines), got colors={colors!r}")
     title_param = alt.Title(title[0], subtitle=title[1:]) if isinstance(title, list) else title
     encoding = {
         "x": alt.X(f"{x}:Q", title=x_title),
         "y": alt.Y(f"{y}:Q", title=y_title, scale=y_scale if y_scale is not None else alt.Undefined),
     }
     if color is not None:
-        scale = class_scale(colors) if colors else alt.Undefined
+        scale = _scale_for("colors", colors) if colors is not None else alt.Undefined
         encoding["color"] = alt.Color(f"{color}:N", title=None, scale=scale)
     return alt.Chart(alt.Data(values=data), title=title_param).mark_line().encode(**encoding)
 
@@ -220,6 +249,7 @@ def slider(name: str, values, label: str) -> alt.Parameter:
     """
     if not isinstance(name, str) or not name.isidentifier():
         raise ValueError(f"name must be a valid identifier, got {name!r}")
+    _check_text("label", label)
     grid = as_finite_array("values", values, min_ndim=1)
     if grid.ndim != 1 or grid.size < 2:
         raise ValueError(f"values must be a 1-D grid of at least two values, got shape {grid.shape}")
@@ -236,7 +266,25 @@ def slider(name: str, values, label: str) -> alt.Parameter:
 def matches(field: str, parameter: alt.Parameter, tolerance: float = 1e-6) -> alt.expr.core.Expression:
     """Filter expression keeping rows whose ``field`` equals the slider's value.
 
-    Compares within ``tolerance`` rather than exactly, because slider steps are floats.
+    Compares within ``tolerance`` rather than exactly, because slider steps are floats:
+    :math:`|\text{datum[field]} - \text{parameter}| < \text{tolerance}`.
+
+    Parameters
+    ----------
+    field : str
+        The data field the slider selects on.
+    parameter : altair.Parameter
+        A parameter made by :func:`slider`.
+    tolerance : float
+        Half-width of the match, > 0; smaller than half the slider step.
+
+    Returns
+    -------
+    altair expression
+        For ``transform_filter``.
     """
+    _check_text("field", field)
+    if not isinstance(parameter, alt.Parameter):
+        raise TypeError(f"parameter must be an altair.Parameter (see slider), got {parameter!r}")
     check_real("tolerance", tolerance, lower=0.0, lower_open=True)
     return alt.expr.abs(alt.datum[field] - parameter) < tolerance

@@ -25,9 +25,12 @@ Kullback–Leibler divergence per observation).
 
 from __future__ import annotations
 
+import math
+import warnings
+
 import numpy as np
 import scipy.sparse as sparse
-from scipy.sparse.linalg import spsolve
+from scipy.sparse.linalg import MatrixRankWarning, spsolve
 
 from ._validate import as_finite_array, as_generator, check_integer, check_real
 
@@ -40,6 +43,12 @@ __all__ = [
     "first_alarm",
     "simulate_bernoulli_cusum",
 ]
+
+# The exact run length solves a linear system on the lattice {0, ..., H - 1}: a million states
+# take about a second. Its relative error grows like the run length times the machine epsilon
+# (about 3e-5 at 1e12 observations; past 1e16 the answer is meaningless, even negative).
+_MAX_STATES = 10**6
+_MAX_RUN_LENGTH = 1e12
 
 
 def cusum_path(increments) -> np.ndarray:
@@ -56,7 +65,10 @@ def cusum_path(increments) -> np.ndarray:
         :math:`S_1, \dots, S_T`.
     """
     z = as_finite_array("increments", increments, min_ndim=1)
-    total = np.cumsum(z, axis=-1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.cumsum(z, axis=-1)
+    if not np.all(np.isfinite(total)):
+        raise ValueError(f"increments must have finite cumulative sums (they overflow), got {increments!r:.80}")
     return total - np.minimum(0.0, np.minimum.accumulate(total, axis=-1))
 
 
@@ -66,7 +78,7 @@ def first_alarm(paths, threshold: float) -> np.ndarray:
     Parameters
     ----------
     paths : array_like, shape (..., T)
-        CUSUM paths :math:`S_1, \dots, S_T` as returned by :func:`cusum_path`.
+        CUSUM paths :math:`S_1, \dots, S_T \ge 0` as returned by :func:`cusum_path`.
     threshold : float
         :math:`h > 0`.
 
@@ -75,7 +87,7 @@ def first_alarm(paths, threshold: float) -> np.ndarray:
     numpy.ndarray of float, shape (...)
         :math:`\tau` (counting observations from 1); ``inf`` where no alarm within ``T``.
     """
-    s = as_finite_array("paths", paths, min_ndim=1)
+    s = as_finite_array("paths", paths, lower=0.0, min_ndim=1)  # a CUSUM path is never negative
     h = check_real("threshold", threshold, lower=0.0, lower_open=True)
     crossed = s >= h
     first = np.argmax(crossed, axis=-1).astype(float) + 1.0
@@ -98,15 +110,24 @@ def cusum_run_length(scores, probabilities, threshold: int) -> float:
     probabilities : array_like, shape (m,)
         Their probabilities (non-negative, summing to 1).
     threshold : int
-        :math:`H \ge 1`.
+        :math:`1 \le H \le 10^6`.
 
     Returns
     -------
     float
         :math:`E[\tau]` from :math:`S_0 = 0`; ``inf`` if no positive score has positive
         probability (the statistic can never reach the threshold).
+
+    Raises
+    ------
+    ValueError
+        If :math:`E[\tau]` exceeds :math:`10^{12}`, where double precision no longer solves
+        the chain accurately.
     """
-    raw = np.asarray(scores)
+    try:
+        raw = np.asarray(scores)
+    except (TypeError, ValueError) as error:  # ragged nested lists
+        raise TypeError(f"scores must be a non-empty 1-D array of integers, got {scores!r}") from error
     if raw.ndim != 1 or raw.size == 0 or not np.issubdtype(raw.dtype, np.integer):
         raise TypeError(f"scores must be a non-empty 1-D array of integers, got {scores!r}")
     prob = as_finite_array("probabilities", probabilities, lower=0.0, upper=1.0)
@@ -115,19 +136,52 @@ def cusum_run_length(scores, probabilities, threshold: int) -> float:
     if not np.isclose(prob.sum(), 1.0, rtol=0.0, atol=1e-9):
         raise ValueError(f"probabilities must sum to 1, got {prob.sum()!r}")
     size = check_integer("threshold", threshold, lower=1)
+    if size > _MAX_STATES:
+        raise ValueError(f"threshold must be at most {_MAX_STATES} lattice steps, got {size!r}")
     if not np.any((raw > 0) & (prob > 0)):
         return float("inf")
+    length = _run_length(raw.tolist(), prob.tolist(), size)
+    if not 1.0 <= length <= _MAX_RUN_LENGTH:
+        raise ValueError(
+            f"threshold={size!r} with probabilities={_short(prob)} gives an expected run length above "
+            f"{_MAX_RUN_LENGTH:.0e}, beyond what double precision solves accurately"
+        )
+    return length
+
+
+def _short(array: np.ndarray) -> str:
+    return np.array2string(array, threshold=6)
+
+
+def _run_length(scores: list[int], probabilities: list[float], size: int) -> float:
+    """:math:`L_0` of the Brook–Evans chain, unchecked: NaN if the solve fails."""
     state = np.arange(size)
     rows, cols, values = [], [], []
-    for score, p in zip(raw.tolist(), prob.tolist(), strict=True):  # a handful of scores, not samples
+    for score, p in zip(scores, probabilities, strict=True):  # a handful of scores, not samples
+        score = min(max(score, -size), size)  # same moves; a huge score would overflow state + score
         nxt = np.maximum(state + score, 0)
         stay = nxt < size
         rows.append(state[stay])
         cols.append(nxt[stay])
         values.append(np.full(stay.sum(), p))
     q = sparse.csc_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(size, size))
-    lengths = spsolve(sparse.identity(size, format="csc") - q, np.ones(size))
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("error", MatrixRankWarning)
+        try:
+            lengths = spsolve(sparse.identity(size, format="csc") - q, np.ones(size))
+        except MatrixRankWarning:  # singular to machine precision: the run length is astronomical
+            return float("nan")
     return float(lengths[0])
+
+
+def _lattice_size(threshold: float, step: float) -> int:
+    r"""The threshold in lattice units, :math:`\lceil h/\text{step} \rceil \ge 1`, or raise."""
+    ratio = threshold / step
+    if not ratio <= _MAX_STATES:
+        raise ValueError(
+            f"threshold/step must be at most {_MAX_STATES} lattice steps, got threshold={threshold!r}, step={step!r}"
+        )
+    return max(1, int(np.ceil(ratio - 1e-9)))
 
 
 def _probability(name: str, value) -> float:
@@ -156,8 +210,10 @@ def bernoulli_scores(p0: float, p1: float, step: float = 0.01) -> tuple[int, int
     step = check_real("step", step, lower=0.0, lower_open=True)
     if p0 == p1:
         raise ValueError(f"p1 must differ from p0, got p0 = p1 = {p0!r}")
-    one = round(float(np.log(p1 / p0)) / step)
-    zero = round(float(np.log1p(-p1) - np.log1p(-p0)) / step)
+    one, zero = float(np.log(p1 / p0)) / step, float(np.log1p(-p1) - np.log1p(-p0)) / step
+    if not (math.isfinite(one) and math.isfinite(zero)):
+        raise ValueError(f"step is too small: the log-likelihood ratios overflow in units of step={step!r}")
+    one, zero = round(one), round(zero)
     if one == 0 or zero == 0:
         raise ValueError(f"step must be smaller than the log-likelihood ratios, got step={step!r} for p0={p0}, p1={p1}")
     return one, zero
@@ -184,12 +240,23 @@ def bernoulli_run_length(p: float, p0: float, p1: float, threshold: float, step:
     -------
     float
         Expected run length in observations.
+
+    Raises
+    ------
+    ValueError
+        If ``threshold / step`` exceeds :math:`10^6` lattice steps, or the run length
+        :math:`10^{12}` observations (beyond what double precision solves accurately).
     """
     p = _probability("p", p)
     one, zero = bernoulli_scores(p0, p1, step)
     h = check_real("threshold", threshold, lower=0.0, lower_open=True)
-    size = max(1, int(np.ceil(h / step - 1e-9)))
-    return cusum_run_length(np.array([one, zero]), np.array([p, 1 - p]), size)
+    length = _run_length([one, zero], [p, 1 - p], _lattice_size(h, step))
+    if not 1.0 <= length <= _MAX_RUN_LENGTH:
+        raise ValueError(
+            f"threshold={h!r} (p={p!r}, p0={p0!r}, p1={p1!r}, step={step!r}) gives an expected run length "
+            f"above {_MAX_RUN_LENGTH:.0e} observations, beyond what double precision solves accurately"
+        )
+    return length
 
 
 def bernoulli_threshold(p0: float, p1: float, false_alarm: float, step: float = 0.01) -> float:
@@ -203,7 +270,7 @@ def bernoulli_threshold(p0: float, p1: float, false_alarm: float, step: float = 
     p0, p1 : float
         The probabilities the test is designed for, in (0, 1).
     false_alarm : float
-        Target mean number of observations between false alarms, :math:`\ge 1`.
+        Target mean number of observations between false alarms, in :math:`[1, 10^{12}]`.
     step : float
         Lattice spacing in nats.
 
@@ -212,17 +279,22 @@ def bernoulli_threshold(p0: float, p1: float, false_alarm: float, step: float = 
     float
         :math:`h`, a multiple of ``step`` (in nats).
     """
-    target = check_real("false_alarm", false_alarm, lower=1.0)
-    bernoulli_scores(p0, p1, step)  # validates p0, p1 and step
+    target = check_real("false_alarm", false_alarm, lower=1.0, upper=_MAX_RUN_LENGTH)
+    one, zero = bernoulli_scores(p0, p1, step)  # validates p0, p1 and step
+    p0 = float(p0)
 
     def in_control(size: int) -> float:
-        return bernoulli_run_length(p0, p0, p1, size * step, step)
+        # a run length too long to solve accurately is still longer than the target
+        length = _run_length([one, zero], [p0, 1 - p0], size)
+        return length if 1.0 <= length <= _MAX_RUN_LENGTH else np.inf
 
     low, high = 0, 1
     while in_control(high) < target:
         low, high = high, 2 * high
-        if high > 10**7:
-            raise ValueError(f"false_alarm={false_alarm!r} needs an unreasonably large threshold")
+        if high > _MAX_STATES:
+            raise ValueError(
+                f"false_alarm={false_alarm!r} needs a threshold above {_MAX_STATES} lattice steps of step={step!r}"
+            )
     while high - low > 1:
         middle = (low + high) // 2
         low, high = (low, middle) if in_control(middle) >= target else (middle, high)
@@ -262,8 +334,9 @@ def simulate_bernoulli_cusum(
         raise ValueError(f"p must be a scalar or have shape ({steps},), got shape {probability.shape}")
     one, zero = bernoulli_scores(p0, p1, step)
     h = check_real("threshold", threshold, lower=0.0, lower_open=True)
+    size = _lattice_size(h, step)
     replicates = check_integer("replicates", replicates, lower=1)
     gen = as_generator(rng)
     success = gen.random((replicates, steps)) < probability
     paths = cusum_path(np.where(success, float(one), float(zero)))
-    return first_alarm(paths, max(1, int(np.ceil(h / step - 1e-9))))
+    return first_alarm(paths, size)

@@ -1,14 +1,14 @@
 """Probability vectors: validation, entropy, divergence, softmax and tempering.
 
 Everything works on the **last axis**, so a stack of distributions of shape
-``(..., K)`` is handled in one call. Tempering and softmax are computed in log space
-(log-sum-exp), so extreme temperatures or rewards neither overflow nor return NaN.
+``(..., K)`` is handled in one call. Tempering and softmax are computed in log space,
+shifted by the largest exponent, so extreme temperatures or rewards neither overflow nor
+return NaN.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import logsumexp
 
 from ._validate import as_finite_array, as_probabilities, check_real
 
@@ -35,6 +35,8 @@ def validate_distribution(p, *, name: str = "p") -> np.ndarray:
     TypeError, ValueError
         Naming ``name`` and the offending value.
     """
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"name must be a non-empty string (the parameter to blame), got {name!r}")
     return as_probabilities(name, p)
 
 
@@ -89,7 +91,9 @@ def softmax(rewards, temperature: float = 1.0) -> np.ndarray:
     r"""Boltzmann distribution :math:`p_k = e^{r_k/T} / \sum_j e^{r_j/T}` over the last axis.
 
     This is the maximiser of expected reward plus :math:`T` times entropy (see the
-    free-energy appendix). Computed as ``exp(r/T - logsumexp(r/T))``.
+    free-energy appendix). Computed as :math:`e^{(r_k - r_{\max})/T}` normalised: every
+    exponent is at most 0, so rewards of any size and temperatures near zero neither overflow
+    nor give NaN (an exponent too negative to represent underflows to a probability of 0).
 
     Parameters
     ----------
@@ -105,8 +109,9 @@ def softmax(rewards, temperature: float = 1.0) -> np.ndarray:
     """
     r = as_finite_array("rewards", rewards, min_ndim=1)
     t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    logits = r / t
-    return np.exp(logits - logsumexp(logits, axis=-1, keepdims=True))
+    with np.errstate(over="ignore", under="ignore"):  # -inf and 0 are the exact limits here
+        weights = np.exp((r - r.max(axis=-1, keepdims=True)) / t)
+    return weights / weights.sum(axis=-1, keepdims=True)
 
 
 def temper(p, temperature: float) -> np.ndarray:
@@ -114,7 +119,8 @@ def temper(p, temperature: float) -> np.ndarray:
 
     :math:`T < 1` sharpens toward the mode, :math:`T > 1` flattens toward uniform, and
     tempering composes: ``temper(temper(p, a), b) == temper(p, a * b)``. Zero entries stay
-    zero (a lost mode is not recovered by any temperature). Computed in log space.
+    zero (a lost mode is not recovered by any temperature). Computed in log space, shifted by
+    the largest :math:`\ln p_k` as in :func:`softmax`.
 
     Parameters
     ----------
@@ -131,5 +137,7 @@ def temper(p, temperature: float) -> np.ndarray:
     p = as_probabilities("p", p)
     t = check_real("temperature", temperature, lower=0.0, lower_open=True)
     with np.errstate(divide="ignore"):
-        logits = np.log(p) / t  # -inf for zero entries, which exp() maps back to 0
-    return np.exp(logits - logsumexp(logits, axis=-1, keepdims=True))
+        log_p = np.log(p)  # -inf for zero entries, which exp() maps back to 0
+    with np.errstate(over="ignore", under="ignore"):  # as in softmax: exponents are at most 0
+        weights = np.exp((log_p - log_p.max(axis=-1, keepdims=True)) / t)
+    return weights / weights.sum(axis=-1, keepdims=True)

@@ -26,10 +26,13 @@ __all__ = ["gaussian_refit", "regression_refit", "wright_fisher"]
 
 def _sample_sizes(sample_size, generations: int, ddof: int) -> np.ndarray:
     """Per-generation sample sizes from an int or a sequence of length ``generations``."""
-    if np.ndim(sample_size) == 0:
+    try:
+        sizes = np.asarray(sample_size)
+    except ValueError as error:  # ragged nested sequences
+        raise TypeError(f"sample_size must be an integer or a sequence of integers, got {sample_size!r}") from error
+    if sizes.ndim == 0:
         sizes = np.full(generations, check_integer("sample_size", sample_size, lower=ddof + 1))
     else:
-        sizes = np.asarray(sample_size)
         if not np.issubdtype(sizes.dtype, np.integer):
             raise TypeError(f"sample_size must be an integer or a sequence of integers, got {sample_size!r}")
         if sizes.shape != (generations,):

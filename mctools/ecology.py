@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, as_probabilities, check_integer
+from ._validate import as_finite_array, as_generator, as_probabilities, check_broadcast, check_integer
 
 __all__ = [
     "branching_process",
@@ -103,6 +103,7 @@ def log_growth_rate(fitness, probabilities) -> np.ndarray:
         raise ValueError(
             f"probabilities must have one entry per environment (fitness has {w.shape[-1]}), got shape {p.shape}"
         )
+    check_broadcast(fitness=w, probabilities=p)
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(p > 0, p * np.log(w), 0.0)
     return _scalar_or_array(terms.sum(axis=-1))
@@ -128,11 +129,18 @@ def log_population(fitness, environments) -> np.ndarray:
         (extinction).
     """
     w = as_finite_array("fitness", fitness, lower=0.0, min_ndim=1)
-    env = np.asarray(environments)
+    try:
+        env = np.asarray(environments)
+    except ValueError as error:  # ragged nested lists
+        raise TypeError(
+            f"environments must be an array of integer indices, got a ragged {environments!r:.80}"
+        ) from error
     if not np.issubdtype(env.dtype, np.integer):
         raise TypeError(f"environments must be an array of integer indices, got dtype {env.dtype}")
-    if env.ndim != 2:
-        raise ValueError(f"environments must have shape (replicates, generations), got shape {env.shape}")
+    if env.ndim != 2 or env.shape[0] == 0:
+        raise ValueError(
+            f"environments must have shape (replicates, generations) with replicates >= 1, got shape {env.shape}"
+        )
     if env.size and (env.min() < 0 or env.max() >= w.shape[-1]):
         raise ValueError(
             f"environments must be indices in 0..{w.shape[-1] - 1} (fitness has {w.shape[-1]} environments), "
@@ -194,7 +202,9 @@ def branching_process(
     generations = check_integer("generations", generations, lower=0)
     founders = check_integer("founders", founders, lower=1)
     replicates = check_integer("replicates", replicates, lower=1)
-    ceiling = check_integer("ceiling", ceiling, lower=founders)
+    ceiling = check_integer("ceiling", ceiling, lower=1)
+    if ceiling < founders:
+        raise ValueError(f"ceiling must be >= founders = {founders}, got ceiling = {ceiling}")
     m = as_finite_array("mean_offspring", mean_offspring, lower=0.0)
     if m.ndim == 0:
         m = np.full((replicates, generations), float(m))
@@ -334,6 +344,7 @@ def seed_bank_fitness(germination, yield_good, survival) -> np.ndarray:
     """
     g = as_finite_array("germination", germination, lower=0.0, upper=1.0)
     y, s = _seed_bank_arguments(yield_good, survival)
+    check_broadcast(germination=g, yield_good=y, survival=s)
     dormant = (1.0 - g) * s
     good, bad = np.broadcast_arrays(dormant + g * y, dormant)
     return np.stack([good, bad], axis=-1)
@@ -373,6 +384,7 @@ def germination_optimum(p, yield_good, survival) -> np.ndarray:
     """
     p = as_finite_array("p", p, lower=0.0, upper=1.0)
     y, s = _seed_bank_arguments(yield_good, survival)
+    check_broadcast(p=p, yield_good=y, survival=s)
     p, y, s = np.broadcast_arrays(p, y, s)
     pays = y > s
     with np.errstate(divide="ignore", invalid="ignore"):

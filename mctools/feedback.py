@@ -22,10 +22,12 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
-from ._validate import as_finite_array
+from ._validate import as_finite_array, check_broadcast
 from .maps import Map, check_map
 
 __all__ = ["knob_thresholds", "monitoring_interval", "with_exploration", "with_fresh_data", "with_temperature"]
+
+
 
 
 
@@ -50,6 +52,7 @@ def with_fresh_data(G: Map, fraction, real_share=0.5) -> Map:
     G = check_map(G, "G")
     lam = as_finite_array("fraction", fraction, lower=0.0, upper=1.0)
     real = as_finite_array("real_share", real_share, lower=0.0, upper=1.0)
+    check_broadcast(fraction=lam, real_share=real)
     return lambda x: lam * real + (1 - lam) * G(x)
 
 
@@ -121,7 +124,7 @@ def knob_thresholds(gain) -> dict[str, np.ndarray]:
         ``gain``; ``λ_c`` and ``ε_c`` are 0 when the point is already stable (:math:`g \le 1`).
     """
     g = as_finite_array("gain", gain, lower=0.0, lower_open=True)
-    mixing = np.maximum(0.0, 1.0 - 1.0 / g)
+    mixing = np.maximum(0.0, 1.0 - 1.0 / np.maximum(g, 1.0))  # g <= 1 gives 0 either way; 1/g may overflow
     return {"fresh data": np.asarray(mixing), "exploration": np.asarray(mixing).copy(), "temperature": g}
 
 
@@ -149,8 +152,13 @@ def monitoring_interval(gain, initial_deviation, tolerated_deviation) -> np.ndar
     g = as_finite_array("gain", gain, lower=1.0, lower_open=True)
     d0 = as_finite_array("initial_deviation", initial_deviation, lower=0.0, lower_open=True)
     tolerated = as_finite_array("tolerated_deviation", tolerated_deviation, lower=0.0, lower_open=True)
+    check_broadcast(gain=g, initial_deviation=d0, tolerated_deviation=tolerated)
     if np.any(tolerated < d0):
         raise ValueError(
             f"tolerated_deviation must be >= initial_deviation, got {tolerated_deviation!r} < {initial_deviation!r}"
         )
-    return np.floor(np.log(tolerated / d0) / np.log(g) + 1e-12)
+    with np.errstate(over="ignore"):
+        ratio = tolerated / d0
+    overflowed = np.isinf(ratio)  # D / d0 beyond float64: take the logarithms apart there
+    log_ratio = np.where(overflowed, np.log(tolerated) - np.log(d0), np.log(np.where(overflowed, 1.0, ratio)))
+    return np.floor(log_ratio / np.log(g) + 1e-12)

@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, check_integer, check_real
+from ._validate import as_finite_array, as_generator, check_broadcast, check_integer, check_real
 
 __all__ = [
     "LearningRun",
@@ -69,7 +69,8 @@ def skill_curve(experience, learning, novice=0.0) -> np.ndarray:
     e = as_finite_array("experience", experience, lower=0.0)
     ell = as_finite_array("learning", learning, lower=0.0, lower_open=True, upper=1.0)
     s0 = as_finite_array("novice", novice, lower=0.0, upper=1.0, upper_open=True)
-    return 1.0 - (1.0 - s0) * np.power(1.0 - ell, e)  # base in [0, 1): no overflow; 0**0 = 1
+    check_broadcast(experience=e, learning=ell, novice=s0)
+    return _curve(e, ell, s0)
 
 
 def choice_probabilities(values, temperature) -> np.ndarray:
@@ -89,12 +90,16 @@ def choice_probabilities(values, temperature) -> np.ndarray:
     """
     v = as_finite_array("values", values, min_ndim=1)
     tau = as_finite_array("temperature", temperature, lower=0.0)
+    check_broadcast(**{"values[..., 0]": v[..., 0], "temperature": tau})
     return _choice(v, tau)
+
+
 
 
 def _curve(e, ell, s0):
     """Equation (1) without argument checks, for the inner loops."""
-    return 1.0 - (1.0 - s0) * np.power(1.0 - ell, e)
+    with np.errstate(under="ignore"):  # long practice: the gap to mastery underflows to 0
+        return 1.0 - (1.0 - s0) * np.power(1.0 - ell, e)  # base in [0, 1): no overflow; 0**0 = 1
 
 
 def _choice(v: np.ndarray, tau: np.ndarray) -> np.ndarray:
@@ -106,7 +111,8 @@ def _choice(v: np.ndarray, tau: np.ndarray) -> np.ndarray:
     soft /= soft.sum(axis=-1, keepdims=True)
     if np.all(tau > 0):
         return soft
-    best = (top - v <= 1e-12).astype(float)
+    with np.errstate(over="ignore"):  # values of opposite signs near the float limit: top - v = inf
+        best = (top - v <= 1e-12).astype(float)
     return np.where(tau > 0, soft, best / best.sum(axis=-1, keepdims=True))
 
 
@@ -121,6 +127,21 @@ class LearningRun(NamedTuple):
 
     choices: np.ndarray
     experience: np.ndarray
+
+
+_MAX_ACTIVITIES = int(np.iinfo(np.int8).max)  # choices are stored as int8
+_MAX_EXPERIENCE = int(np.iinfo(np.int16).max)  # experience is stored as int16
+
+
+def _integer_array(name: str, value, what: str) -> np.ndarray:
+    """``value`` as an array of integers (``what`` they count), or a ``TypeError``."""
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested lists
+        raise TypeError(f"{name} must be {what}, got a ragged {value!r}") from error
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+        raise TypeError(f"{name} must be {what}, got {value!r}")
+    return array
 
 
 def _parameters(learning, forgetting, temperature, novice):
@@ -164,9 +185,9 @@ def simulate_learning_by_doing(
         :math:`s_0 \in [0, 1)`. Their broadcast shape is the ``grid``: every cell is
         simulated at once.
     payoff : array_like, shape (K,) or (*grid, K)
-        Pay :math:`w_k \ge 0` of a day of each activity at mastery; ``K >= 2`` activities.
+        Pay :math:`w_k \ge 0` of a day of each activity at mastery; ``2 <= K <= 127`` activities.
     max_experience : int
-        The cap :math:`E \ge 1` (mastery).
+        The cap :math:`E \ge 1` (mastery), at most 32767.
     start : int or array_like of int, broadcastable to (*grid, K)
         Experience before day 1, in :math:`[0, E]`.
     replicates : int
@@ -183,17 +204,29 @@ def simulate_learning_by_doing(
     days = check_integer("days", days, lower=1)
     replicates = check_integer("replicates", replicates, lower=1)
     cap = check_integer("max_experience", max_experience, lower=1)
+    if cap > _MAX_EXPERIENCE:
+        raise ValueError(f"max_experience must be <= {_MAX_EXPERIENCE} (experience is stored as int16), got {cap}")
     ell, phi, tau, s0 = _parameters(learning, forgetting, temperature, novice)
     grid = ell.shape
     w = as_finite_array("payoff", payoff, lower=0.0, min_ndim=1)
     if w.shape[-1] < 2:
         raise ValueError(f"payoff must list at least two activities on its last axis, got shape {w.shape}")
+    if w.shape[-1] > _MAX_ACTIVITIES:
+        raise ValueError(
+            f"payoff must list at most {_MAX_ACTIVITIES} activities (choices are int8), got shape {w.shape}"
+        )
     K = w.shape[-1]
-    first = np.asarray(start)
-    if not np.issubdtype(first.dtype, np.integer):
-        raise TypeError(f"start must be integer days of experience, got {start!r}")
+    first = _integer_array("start", start, "integer days of experience")
     if np.any(first < 0) or np.any(first > cap):
         raise ValueError(f"start must be within [0, max_experience={cap}], got {start!r}")
+    for name, array in (("payoff", w), ("start", first)):
+        try:
+            np.broadcast_to(array, (*grid, K))
+        except ValueError as error:
+            raise ValueError(
+                f"{name} must broadcast to (*grid, K) = {(*grid, K)} (grid: the shape of learning, forgetting, "
+                f"temperature and novice), got shape {array.shape}"
+            ) from error
     gen = as_generator(rng)
 
     shape = (replicates, *grid)
@@ -298,11 +331,13 @@ def learning_by_doing_exact(
     w = as_finite_array("payoff", payoff, lower=0.0)
     if w.shape != (2,):
         raise ValueError(f"payoff must have shape (2,) for the exact chain, got shape {w.shape}")
-    first = np.asarray(start)
-    if first.shape != (2,) or not np.issubdtype(first.dtype, np.integer) or np.any((first < 0) | (first > cap)):
+    first = _integer_array("start", start, "two integers (days of experience)")
+    if first.shape != (2,) or np.any((first < 0) | (first > cap)):
         raise ValueError(f"start must be two integers in [0, max_experience={cap}], got {start!r}")
-    history = np.zeros((1, 0), dtype=int) if given is None else np.asarray(given)
-    if history.ndim != 2 or not np.issubdtype(history.dtype, np.integer) or np.any((history != 0) & (history != 1)):
+    history = (
+        np.zeros((1, 0), dtype=int) if given is None else _integer_array("given", given, "a 2-D array of 0/1 choices")
+    )
+    if history.ndim != 2 or np.any((history != 0) & (history != 1)):
         raise ValueError(f"given must be a 2-D array of 0/1 choices, got {given!r}")
     if history.shape[1] > days:
         raise ValueError(f"given must not fix more than days={days} choices, got {history.shape[1]}")

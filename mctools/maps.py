@@ -28,7 +28,13 @@ def check_map(func, name: str = "func") -> Map:
 
 
 def _apply(func: Map, x: np.ndarray) -> np.ndarray:
-    y = np.asarray(func(x), dtype=float)
+    try:
+        y = np.asarray(func(x))
+    except Exception as error:  # the user's callable: report its failure, whatever it is
+        raise ValueError(f"func must accept a numpy array; calling it failed: {error!r}") from error
+    if y.dtype.kind not in "biuf":
+        raise TypeError(f"func must return real numbers, got {y!r:.80} (dtype {y.dtype})")
+    y = y.astype(float)
     if y.shape != np.shape(x):
         raise ValueError(f"func must map an array of shape {np.shape(x)} to the same shape, got {y.shape}")
     if not np.all(np.isfinite(y)):
@@ -90,11 +96,15 @@ def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int
     upper = check_real("upper", upper)
     if not lower < upper:
         raise ValueError(f"lower must be < upper, got lower={lower!r}, upper={upper!r}")
+    with np.errstate(over="ignore"):
+        width = upper - lower
+    if not np.isfinite(width):
+        raise ValueError(f"upper - lower must be finite in float64, got lower={lower!r}, upper={upper!r}")
     grid = check_integer("grid", grid, lower=3)
     x = np.linspace(lower, upper, grid)
     gap = _apply(func, x) - x
     roots = list(x[gap == 0.0])
-    change = np.nonzero(gap[:-1] * gap[1:] < 0)[0]
+    change = np.nonzero(np.sign(gap[:-1]) * np.sign(gap[1:]) < 0)[0]  # signs: a product of gaps can overflow
     roots += [
         brentq(lambda s: float(_apply(func, np.array([s]))[0] - s), x[i], x[i + 1], xtol=1e-14)
         for i in change

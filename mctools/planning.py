@@ -28,7 +28,12 @@ def _quality(quality, scale: float, total: int) -> Callable[[np.ndarray], np.nda
     if isinstance(quality, str):
         if quality != "exp":
             raise ValueError(f"quality must be 'exp' or a callable, got {quality!r}")
-        return lambda n: -np.expm1(-n / scale)
+
+        def saturating(n: np.ndarray) -> np.ndarray:
+            with np.errstate(over="ignore"):  # a tiny scale: n / scale = inf, and q(n) = 1 for n >= 1
+                return -np.expm1(-n / scale)
+
+        return saturating
     if not callable(quality):
         raise TypeError(f"quality must be 'exp' or a callable, got {quality!r}")
     check_concave_curve("quality", quality, np.arange(total + 1, dtype=float), where="0..total", strict=False)

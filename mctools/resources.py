@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, check_integer, check_real
-from .learning import _curve
+from ._validate import as_finite_array, as_generator, check_broadcast, check_integer, check_real
+from .learning import _MAX_EXPERIENCE, _curve
 
 __all__ = [
     "cloudiness_cdf",
@@ -67,6 +67,7 @@ def logistic_growth(stock, growth, capacity) -> np.ndarray:
     """
     N = as_finite_array("stock", stock, lower=0.0)
     r, K, _ = _rates(growth, capacity, 0.0)
+    check_broadcast(stock=N, growth=r, capacity=K)
     return r * N * (1.0 - N / K)
 
 
@@ -91,6 +92,7 @@ def equilibrium_stock(effort, growth, capacity, catchability) -> np.ndarray:
     """
     E = as_finite_array("effort", effort, lower=0.0)
     r, K, q = _rates(growth, capacity, catchability)
+    check_broadcast(effort=E, growth=r, capacity=K, catchability=q)
     return K * np.maximum(0.0, 1.0 - q * E / r)
 
 
@@ -100,11 +102,8 @@ def sustainable_yield(effort, growth, capacity, catchability) -> np.ndarray:
     Parameters and returns as :func:`equilibrium_stock`.
     """
     E = as_finite_array("effort", effort, lower=0.0)
-    return (
-        as_finite_array("catchability", catchability, lower=0.0)
-        * E
-        * equilibrium_stock(E, growth, capacity, catchability)
-    )
+    stock = equilibrium_stock(E, growth, capacity, catchability)  # checks every argument and their shapes
+    return as_finite_array("catchability", catchability, lower=0.0) * E * stock
 
 
 def maximum_sustainable_yield(growth, capacity, catchability) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -124,6 +123,7 @@ def maximum_sustainable_yield(growth, capacity, catchability) -> tuple[np.ndarra
     r, K, q = _rates(growth, capacity, catchability)
     if np.any(q <= 0):
         raise ValueError(f"catchability must be > 0 for a maximum sustainable yield, got {catchability!r}")
+    check_broadcast(growth=r, capacity=K, catchability=q)
     r, K, q = np.broadcast_arrays(r, K, q)
     return r / (2.0 * q), K / 2.0, r * K / 4.0
 
@@ -158,7 +158,10 @@ def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: floa
     N0 = as_finite_array("stock0", stock0, lower=0.0)
     r, K, q = _rates(growth, capacity, catchability)
     dt = check_real("dt", dt, lower=0.0, lower_open=True)
-    N = np.broadcast_to(N0, np.broadcast_shapes(N0.shape, E.shape[:-1], r.shape, K.shape, q.shape)).astype(float)
+    cells = check_broadcast(
+        **{"stock0": N0, "effort[..., 0]": E[..., 0], "growth": r, "capacity": K, "catchability": q}
+    )
+    N = np.broadcast_to(N0, cells).astype(float)
     steps = E.shape[-1]
     stock = np.empty((*N.shape, steps + 1))
     harvest = np.empty((*N.shape, steps))
@@ -215,7 +218,12 @@ def sample_cloudiness(shape, sunny=0.75, rng=None) -> np.ndarray:
     numpy.ndarray of the given shape, values in [0, 1].
     """
     p = check_real("sunny", sunny, lower=0.0, upper=1.0)
-    shape = (shape,) if isinstance(shape, int | np.integer) else tuple(shape)
+    if isinstance(shape, int | np.integer):
+        shape = (shape,)
+    elif isinstance(shape, tuple | list):
+        shape = tuple(shape)
+    else:
+        raise TypeError(f"shape must be an int or a tuple of int, got {shape!r}")
     for n in shape:
         check_integer("shape", n, lower=0)
     u = as_generator(rng).random(shape)
@@ -281,7 +289,7 @@ def simulate_island(
     learning, forgetting, novice : array_like
         :math:`\ell \in (0, 1]`, :math:`\varphi \in [0, 1]`, :math:`s_0 \in [0, 1)`.
     max_experience : int
-        Experience cap :math:`E \ge 1`.
+        Experience cap :math:`E \ge 1`, at most 32767.
     start : pair of array_like of int
         Hunting and fishing experience before day 1, in :math:`[0, E]`.
     growth, catchability : array_like
@@ -314,15 +322,21 @@ def simulate_island(
     """
     days = check_integer("days", days, lower=1)
     cap = check_integer("max_experience", max_experience, lower=1)
+    if cap > _MAX_EXPERIENCE:
+        raise ValueError(f"max_experience must be <= {_MAX_EXPERIENCE} (experience is stored as int16), got {cap}")
     replicates = check_integer("replicates", replicates, lower=1)
     p = check_real("sunny", sunny, lower=0.0, upper=1.0)
     if not isinstance(history, bool):
         raise TypeError(f"history must be True or False, got {history!r}")
-    if np.ndim(start) == 0 or len(start) != 2:
+    pair = isinstance(start, tuple | list) or (isinstance(start, np.ndarray) and start.ndim > 0)
+    if not pair or len(start) != 2:
         raise ValueError(f"start must be a pair (hunting, fishing) of experience, got {start!r}")
     starts = []
     for name, value in zip(("start[0]", "start[1]"), start, strict=True):
-        value = np.asarray(value)
+        try:
+            value = np.asarray(value)
+        except ValueError as error:  # a ragged nested list
+            raise ValueError(f"{name} must be integer experience, got the ragged {value!r}") from error
         if not np.issubdtype(value.dtype, np.integer) or np.any((value < 0) | (value > cap)):
             raise ValueError(f"{name} must be integer experience in [0, max_experience={cap}], got {value!r}")
         starts.append(value)
@@ -335,16 +349,15 @@ def simulate_island(
         stock0=as_finite_array("stock0", stock0, lower=0.0),
         requirement=as_finite_array("requirement", requirement, lower=0.0),
         reserve=as_finite_array("reserve", reserve, lower=0.0, lower_open=True, allow_posinf=True),
-        hunting_start=starts[0],
-        fishing_start=starts[1],
+        **{"start[0]": starts[0], "start[1]": starts[1]},
     )
     grid = g["learning"].shape
     shape = (replicates, *grid)
     gen = as_generator(rng)
     common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
 
-    e_h = np.broadcast_to(g["hunting_start"], shape).astype(np.int16)
-    e_f = np.broadcast_to(g["fishing_start"], shape).astype(np.int16)
+    e_h = np.broadcast_to(g["start[0]"], shape).astype(np.int16)
+    e_f = np.broadcast_to(g["start[1]"], shape).astype(np.int16)
     stock = np.broadcast_to(g["stock0"], shape).astype(float)
     larder = np.broadcast_to(g["reserve"], shape).astype(float)
     alive = np.ones(shape, dtype=bool)

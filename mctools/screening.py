@@ -34,7 +34,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.special import log_ndtr, ndtr, ndtri
 
-from ._validate import as_finite_array, as_generator, as_probabilities, check_integer, check_real
+from ._validate import as_finite_array, as_generator, as_probabilities, check_broadcast, check_integer, check_real
 
 __all__ = [
     "RoundResult",
@@ -58,11 +58,16 @@ def _skill(name: str, value, *, allow_zero: bool = True) -> np.ndarray:
 
 def _bar(name: str, value) -> np.ndarray:
     """A bar: finite reals or ``-inf`` (fund every proposal of the area)."""
-    raw = np.asarray(value)
+    try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError):  # ragged nested lists: let the shared check name the argument
+        return as_finite_array(name, value)
     if np.issubdtype(raw.dtype, np.floating) and np.any(np.isneginf(raw)):
         as_finite_array(name, np.where(np.isneginf(raw), 0.0, raw))
         return raw.astype(float)
     return as_finite_array(name, value)
+
+
 
 
 def _spread_and_z(skill: np.ndarray, bar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -93,6 +98,7 @@ def log_fund_probability(skill, bar) -> np.ndarray:
     """
     s = _skill("skill", skill)
     b = _bar("bar", bar)
+    check_broadcast(skill=s, bar=b)
     _, z = _spread_and_z(s, b)
     return log_ndtr(-z)
 
@@ -119,6 +125,7 @@ def fund_probability(skill, bar) -> np.ndarray:
     """
     s = _skill("skill", skill)
     b = _bar("bar", bar)
+    check_broadcast(skill=s, bar=b)
     _, z = _spread_and_z(s, b)
     return ndtr(-z)
 
@@ -144,8 +151,17 @@ def funded_quality(skill, bar) -> np.ndarray:
     """
     s = _skill("skill", skill, allow_zero=False)
     b = _bar("bar", bar)
+    check_broadcast(skill=s, bar=b)
     spread, z = _spread_and_z(s, b)
-    return spread * np.exp(_LOG_PHI0 - z**2 / 2 - log_ndtr(-z))
+    # Far in the tail phi(z)/Phi(-z) loses every digit to cancellation (and z**2 overflows):
+    # use its asymptotic series there, exact to double precision for z > 1e3.
+    large = z > 1e3
+    zl = np.where(large, z, 1e3)
+    with np.errstate(over="ignore", under="ignore"):
+        tail = zl + 1 / zl - 2 / zl**3 + 10 / zl**5
+        z_small = np.where(large, 0.0, z)
+        mills = np.where(large, tail, np.exp(_LOG_PHI0 - z_small**2 / 2 - log_ndtr(-z_small)))
+    return spread * mills
 
 
 def net_value(skill, bar, cost=None) -> np.ndarray:
@@ -174,8 +190,10 @@ def net_value(skill, bar, cost=None) -> np.ndarray:
     if cost is None and np.any(np.isneginf(b)):
         raise ValueError(f"cost must be given when bar is -inf, got bar={bar!r}")
     c = b if cost is None else as_finite_array("cost", cost)
+    check_broadcast(skill=s, bar=b, cost=c)
     spread, z = _spread_and_z(s, b)
-    density = np.exp(_LOG_PHI0 - np.where(np.isfinite(z), z, 0.0) ** 2 / 2) * np.isfinite(z)
+    with np.errstate(over="ignore", under="ignore"):  # a huge bar: the density is 0
+        density = np.exp(_LOG_PHI0 - np.where(np.isfinite(z), z, 0.0) ** 2 / 2) * np.isfinite(z)
     return spread * density - c * ndtr(-z)
 
 
@@ -211,6 +229,7 @@ def award_share(proposal_share, skill_a, skill_b, bar_a, bar_b=None) -> np.ndarr
     s_b = _skill("skill_b", skill_b)
     b_a = _bar("bar_a", bar_a)
     b_b = b_a if bar_b is None else _bar("bar_b", bar_b)
+    check_broadcast(proposal_share=p, skill_a=s_a, skill_b=s_b, bar_a=b_a, bar_b=b_b)
     with np.errstate(divide="ignore"):
         log_a = np.log(p) + log_ndtr(-_spread_and_z(s_a, b_a)[1])
         log_b = np.log1p(-p) + log_ndtr(-_spread_and_z(s_b, b_b)[1])
@@ -256,13 +275,15 @@ def retraining_map(
         (an area absent from the training data is never funded again).
     """
     w = as_finite_array("training_share", training_share, lower=0.0, upper=1.0)
+    p = as_finite_array("proposal_share", proposal_share, lower=0.0, upper=1.0)
+    check_broadcast(training_share=w, proposal_share=p)
     kappa = check_real("scale", scale, lower=0.0, lower_open=True)
     b = check_real("bar", bar)
     beta = check_real("exponent", exponent, lower=0.0, lower_open=True)
     extra = as_finite_array("extra_skill", extra_skill, lower=0.0)
     if extra.shape != (2,):
         raise ValueError(f"extra_skill must be a pair (area A, area B), got {extra_skill!r}")
-    return award_share(proposal_share, kappa * w**beta + extra[0], kappa * (1 - w) ** beta + extra[1], b)
+    return award_share(p, kappa * w**beta + extra[0], kappa * (1 - w) ** beta + extra[1], b)
 
 
 def quota_bars(proposal_share, skill_a, skill_b, bar, minimum: float):
@@ -294,6 +315,7 @@ def quota_bars(proposal_share, skill_a, skill_b, bar, minimum: float):
     s_b = _skill("skill_b", skill_b, allow_zero=False)
     b = check_real("bar", bar)
     q = check_real("minimum", minimum, lower=0.0, upper=0.5)
+    check_broadcast(proposal_share=p, skill_a=s_a, skill_b=s_b)
     share = award_share(p, s_a, s_b, b)
     p, s_a, s_b, share = np.broadcast_arrays(p, s_a, s_b, share)
     ratio = q / (1 - q)
@@ -304,8 +326,9 @@ def quota_bars(proposal_share, skill_a, skill_b, bar, minimum: float):
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(needed >= 1, -np.inf, -spread * ndtri(np.minimum(needed, 1.0)))
 
-    bar_a = np.where(share < q, lowered(p, s_a, 1 - p, s_b), b)
-    bar_b = np.where(share > 1 - q, lowered(1 - p, s_b, p, s_a), b)
+    # np.minimum: a quota only ever lowers a bar (rounding could raise it by an ulp)
+    bar_a = np.where(share < q, np.minimum(lowered(p, s_a, 1 - p, s_b), b), b)
+    bar_b = np.where(share > 1 - q, np.minimum(lowered(1 - p, s_b, p, s_a), b), b)
     return award_share(p, s_a, s_b, bar_a, bar_b), bar_a, bar_b
 
 
@@ -376,6 +399,12 @@ def office_path(
     if extra.shape != (2,):
         raise ValueError(f"extra_skill must be a pair (area A, area B), got {extra_skill!r}")
     beta = check_real("exponent", exponent, lower=0.0, lower_open=True)
+    if q > 0 and ((w == 0 and extra[0] == 0) or (w == 1 and extra[1] == 0)):
+        raise ValueError(
+            f"initial must be in (0, 1) when a quota is set and no specialist is added (an area "
+            f"with zero skill cannot be given a quota by a bar), got initial={initial!r}, quota={quota!r}, "
+            f"extra_skill={extra_skill!r}"
+        )
     training, awards, value = (np.empty(p.size) for _ in range(3))
     for t, p_t in enumerate(p):  # years are sequential; nothing else loops
         s_a, s_b = kappa * w**beta + extra[0], kappa * (1 - w) ** beta + extra[1]
@@ -432,7 +461,8 @@ def simulate_round(proposal_share, skill, bar, proposals: int, *, replicates: in
     s = _skill("skill", skill, allow_zero=False)
     if s.shape != (k,):
         raise ValueError(f"skill must have shape ({k},) like proposal_share, got {s.shape}")
-    b = np.broadcast_to(as_finite_array("bar", bar), (k,)) if np.ndim(bar) == 0 else as_finite_array("bar", bar)
+    b = as_finite_array("bar", bar)
+    b = np.broadcast_to(b, (k,)) if b.ndim == 0 else b
     if b.shape != (k,):
         raise ValueError(f"bar must be a scalar or have shape ({k},), got {b.shape}")
     n = check_integer("proposals", proposals, lower=1)

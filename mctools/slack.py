@@ -33,6 +33,12 @@ from ._validate import as_finite_array, check_integer, check_real
 
 __all__ = ["break_even_time", "learning_curve", "savings_needed", "savings_path", "time_to_reach"]
 
+# Below this relative distance from the start of the curve the closed forms cancel
+# catastrophically (a negative W*, a NaN t*): use their Taylor series there instead.
+_SERIES_BELOW = 1e-3
+# t*/tau = sum_k c_k eps^k, eps = (a - b0)/(b - b0): the root u > 0 of (1 - eps) u = 1 - exp(-u).
+_BREAK_EVEN_SERIES = (2.0, 4 / 3, 10 / 9, 136 / 135, 386 / 405, 524 / 567, 38698 / 42525)
+
 
 def _curve(payoff: float, timescale: float, start: float) -> tuple[float, float, float]:
     b = check_real("payoff", payoff, lower=0.0, lower_open=True)
@@ -63,7 +69,8 @@ def learning_curve(t, payoff: float, timescale: float, *, start: float = 0.0) ->
     """
     t = as_finite_array("t", t, lower=0.0)
     b, tau, b0 = _curve(payoff, timescale, start)
-    return b - (b - b0) * np.exp(-t / tau)
+    with np.errstate(over="ignore"):  # t / tau = inf: the curve has reached b
+        return b - (b - b0) * np.exp(-t / tau)
 
 
 def time_to_reach(level, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
@@ -109,8 +116,13 @@ def savings_needed(requirement, payoff: float, timescale: float, *, start: float
     b, tau, b0 = _curve(payoff, timescale, start)
     inside = (r > b0) & (r < b)
     rr = np.where(inside, r, 0.5 * (b0 + b))  # a harmless value where the formula is not used
-    needed = tau * ((rr - b0) - (b - rr) * np.log((b - b0) / (b - rr)))
-    return np.where(r >= b, np.inf, np.where(inside, needed, 0.0))
+    with np.errstate(divide="ignore", invalid="ignore"):  # b = b0: nothing is inside
+        needed = tau * ((rr - b0) - (b - rr) * np.log((b - b0) / (b - rr)))
+        # near b0 the two terms cancel: W* = tau (b - b0) sum_{k >= 2} x^k / (k (k - 1)), x = (R - b0)/(b - b0)
+        x = (rr - b0) / (b - b0)
+    near = inside & (x < _SERIES_BELOW)
+    series = tau * (b - b0) * sum(np.where(near, x, 0.0) ** k / (k * (k - 1)) for k in range(2, 9))
+    return np.where(r >= b, np.inf, np.where(near, series, np.where(inside, needed, 0.0)))
 
 
 def break_even_time(old_payoff, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
@@ -133,9 +145,15 @@ def break_even_time(old_payoff, payoff: float, timescale: float, *, start: float
     a = as_finite_array("old_payoff", old_payoff, lower=0.0)
     b, tau, b0 = _curve(payoff, timescale, start)
     inside = (a > b0) & (a < b)
-    c = np.where(inside, (b - np.where(inside, a, b0)) / (b - b0), 0.5)  # c in (0, 1)
+    with np.errstate(divide="ignore", invalid="ignore"):  # b = b0: nothing is inside
+        c = np.where(inside, (b - np.where(inside, a, b0)) / (b - b0), 0.5)  # c in (0, 1)
+        eps = np.where(inside, (a - b0) / (b - b0), 0.5)
     u = 1 / c + lambertw(-np.exp(-1 / c) / c, 0).real
-    return np.where(a >= b, np.inf, np.where(inside, tau * u, 0.0))
+    # near b0 (c -> 1) the Lambert W sits at its branch point -1/e and cancels to a wrong u, or NaN
+    near = inside & (eps < _SERIES_BELOW)
+    e = np.where(near, eps, 0.0)
+    series = sum(coefficient * e ** (k + 1) for k, coefficient in enumerate(_BREAK_EVEN_SERIES))
+    return np.where(a >= b, np.inf, np.where(near, tau * series, np.where(inside, tau * u, 0.0)))
 
 
 def savings_path(
@@ -180,6 +198,7 @@ def savings_path(
     steps = check_integer("steps", steps, lower=1)
     t = np.linspace(0.0, horizon, steps + 1)
     midpoints = 0.5 * (t[:-1] + t[1:])
-    net = (b - (b - b0) * np.exp(-midpoints / tau) - r) * (horizon / steps)
+    with np.errstate(over="ignore"):  # midpoints / tau = inf: the curve has reached b
+        net = (b - (b - b0) * np.exp(-midpoints / tau) - r) * (horizon / steps)
     w = w0[..., None] + np.concatenate([[0.0], np.cumsum(net)])
     return t, w

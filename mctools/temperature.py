@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import digamma, logsumexp
 
-from ._validate import as_finite_array, as_probabilities, check_integer, check_real
+from ._validate import as_finite_array, as_probabilities, check_integer, check_real, check_same_classes
 
 __all__ = [
     "critical_temperature",
@@ -64,8 +64,7 @@ def free_energy(p, rewards, temperature: float) -> np.ndarray:
     p = as_probabilities("p", p)
     r = as_finite_array("rewards", rewards, min_ndim=1)
     t = check_real("temperature", temperature, lower=0.0)
-    if p.shape[-1] != r.shape[-1]:
-        raise ValueError(f"p and rewards must have the same last axis, got shapes {p.shape} and {r.shape}")
+    check_same_classes(p=p, rewards=r)
     safe = np.where(p > 0, p, 1.0)
     return np.sum(p * r, axis=-1) - t * np.sum(p * np.log(safe), axis=-1)
 
@@ -91,7 +90,15 @@ def optimal_free_energy(rewards, temperature: float) -> np.ndarray:
     """
     r = as_finite_array("rewards", rewards, min_ndim=1)
     t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    return t * logsumexp(r / t, axis=-1)
+    with np.errstate(over="ignore"):
+        scaled = r / t
+    if not np.all(np.isfinite(scaled)):
+        raise ValueError(f"temperature={t!r} is too small: rewards / temperature leaves float64's range")
+    with np.errstate(over="ignore"):
+        value = t * logsumexp(scaled, axis=-1)
+    if not np.all(np.isfinite(value)):
+        raise ValueError(f"the free energy at temperature={t!r} of these rewards leaves float64's range")
+    return value
 
 
 def temper_logits(logits, temperature: float) -> np.ndarray:
@@ -116,7 +123,10 @@ def temper_logits(logits, temperature: float) -> np.ndarray:
     """
     ell = as_finite_array("logits", logits, min_ndim=1)
     t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    return _normalise(_centre(ell) / t, "temperature", t)
+    centred = _centre(ell)
+    with np.errstate(over="ignore", under="ignore"):  # _normalise refuses what left float64
+        scaled = centred / t
+    return _normalise(scaled, "temperature", t)
 
 
 def retrain_logits(logits, temperature: float, generations: int) -> np.ndarray:
@@ -198,17 +208,25 @@ def recover_logits(logits, temperature: float, generations: int) -> np.ndarray:
     ell = as_finite_array("logits", logits, min_ndim=1)
     t = check_real("temperature", temperature, lower=0.0, lower_open=True)
     generations = check_integer("generations", generations, lower=0)
-    scale = np.exp(generations * np.log(t))  # T**n, the inverse temperature of the undoing
+    centred = _centre(ell)
+    with np.errstate(over="ignore", under="ignore"):
+        scale = np.exp(generations * np.log(t))  # T**n, the inverse temperature of the undoing
     if not 0.0 < scale < np.inf:
         raise ValueError(
             f"temperature={t!r} to the power generations={generations} is not representable in float64"
         )
-    return _normalise(_centre(ell) * scale, "generations", generations)
+    with np.errstate(over="ignore", under="ignore"):  # _normalise refuses what left float64
+        scaled = centred * scale
+    return _normalise(scaled, "generations", generations)
 
 
 def _centre(ell: np.ndarray) -> np.ndarray:
     """Subtract each vector's largest entry, so the largest logit is exactly 0."""
-    return ell - ell.max(axis=-1, keepdims=True)
+    with np.errstate(over="ignore"):
+        centred = ell - ell.max(axis=-1, keepdims=True)
+    if not np.all(np.isfinite(centred)):
+        raise ValueError(f"logits must differ by less than float64's range, got {ell!r:.80}")
+    return centred
 
 
 def _normalise(scaled: np.ndarray, name: str, value) -> np.ndarray:
@@ -220,9 +238,12 @@ def _normalise(scaled: np.ndarray, name: str, value) -> np.ndarray:
 
 def _sample_sizes(sample_size) -> np.ndarray:
     """``sample_size`` as floats after checking it holds integers >= 2."""
-    if np.ndim(sample_size) == 0:
+    try:
+        sizes = np.asarray(sample_size)
+    except ValueError as error:  # ragged nested sequences
+        raise TypeError(f"sample_size must be an integer or an array of integers, got {sample_size!r}") from error
+    if sizes.ndim == 0:
         return np.float64(check_integer("sample_size", sample_size, lower=2))
-    sizes = np.asarray(sample_size)
     if not np.issubdtype(sizes.dtype, np.integer):
         raise TypeError(f"sample_size must be an integer or an array of integers, got {sample_size!r}")
     if sizes.size == 0 or np.any(sizes < 2):

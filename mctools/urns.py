@@ -34,7 +34,8 @@ __all__ = ["LockInEstimate", "lock_in_estimate", "lock_in_probability", "polya_u
 
 
 def _initial(initial) -> tuple[int, int]:
-    if isinstance(initial, (str, bytes)) or not hasattr(initial, "__len__") or len(initial) != 2:
+    # a tuple, list or 1-D array: a set has no order, a dict would give its keys, a 0-d array no len()
+    if not isinstance(initial, tuple | list | np.ndarray) or getattr(initial, "ndim", 1) != 1 or len(initial) != 2:
         raise TypeError(f"initial must be a pair (a, b) of ball counts, got {initial!r}")
     a = check_integer("initial[0]", initial[0], lower=0)
     b = check_integer("initial[1]", initial[1], lower=0)
@@ -48,7 +49,8 @@ def _feedback(x: np.ndarray, alpha: float) -> np.ndarray:
     # underflow both x**alpha and (1 - x)**alpha to 0 and return 0/0 = NaN.
     with np.errstate(divide="ignore"):
         logit = np.log(x) - np.log1p(-x)  # -inf at x = 0, +inf at x = 1, exact 0 at 1/2
-    return expit(alpha * logit)
+    with np.errstate(over="ignore"):  # alpha * logit = +-inf is fine: expit gives 1 or 0
+        return expit(alpha * logit)
 
 
 def urn_feedback(share, exponent: float = 1.0) -> np.ndarray:
@@ -219,15 +221,16 @@ def lock_in_probability(initial, exponent: float, *, terms: int | None = None) -
     if min(a, b) < 1:
         raise ValueError(f"initial must hold at least one ball of each colour, got {initial!r}")
     alpha = check_real("exponent", exponent, lower=1.0, lower_open=True)
-    if a == b:
-        return 0.5
     low, high = min(a, b), max(a, b)
     cutoff = max(50 * high, 2_000) if terms is None else check_integer("terms", terms, lower=high + 1)
+    if a == b:
+        return 0.5
     # D is rescaled by low**alpha (P(D < 0) does not change) so that its first term is E / 1
     # and the integrand lives at t of order one, whatever alpha is.
     only_fewer = (low / np.arange(low, high, dtype=float)) ** alpha  # births only the smaller colour needs
     both = (low / np.arange(high, cutoff, dtype=float)) ** alpha
-    tail = low ** (2 * alpha) * (cutoff - 0.5) ** (1 - 2 * alpha) / (2 * alpha - 1)  # sum_{k >= cutoff}
+    # sum_{k >= cutoff}, as a ratio below 1 to a power: low ** (2 alpha) alone overflows for a large exponent
+    tail = (low / (cutoff - 0.5)) ** (2 * alpha) * (cutoff - 0.5) / (2 * alpha - 1)
 
     def integrand(t: float) -> float:
         log_phi = -np.sum(np.log1p(-1j * t * only_fewer)) - np.sum(np.log1p((t * both) ** 2)) - t * t * tail

@@ -195,7 +195,8 @@ def test_strategy_arrays_stack_named_strategies():
         ({}, TypeError, "non-empty dict"),
         ({"a": 0.1}, TypeError, r"strategies\['a'\] must be a dict"),
         ({"a": {"eps": 0.1}}, ValueError, "unknown settings"),
-        ({"a": {"period": 2.5}}, TypeError, "period of 'a' must be an integer"),
+        ({"a": {"period": 2.5}}, TypeError, r"strategies\['a'\]\['period'\] must be an integer"),
+        ({"a": {"epsilon": None}}, TypeError, r"strategies\['a'\]\['epsilon'\] must be a real number"),
     ],
 )
 def test_strategy_arrays_bad_inputs(strategies, error, words):

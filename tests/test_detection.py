@@ -100,3 +100,28 @@ def test_bernoulli_scores_have_opposite_signs():
 def test_bad_input_names_the_parameter(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_a_run_length_too_long_for_double_precision_is_refused_not_negative():
+    # the Brook-Evans solve lost every digit past ~1e16 observations and returned -1.2e16 here
+    with pytest.raises(ValueError, match="beyond what double precision solves accurately"):
+        mc.bernoulli_run_length(0.2, 0.2, 0.3, 40.0)
+    with pytest.raises(ValueError, match="probabilities"):
+        mc.cusum_run_length([1, -1], [1e-300, 1.0], 3)
+    # a false-alarm target within reach still finds its threshold, however long the runs beyond it
+    h = mc.bernoulli_threshold(0.2, 0.3, 1e11)
+    assert mc.bernoulli_run_length(0.2, 0.2, 0.3, h) >= 1e11
+
+
+def test_huge_scores_do_not_overflow_the_lattice():
+    # state + score wrapped around in int64: a jump past the threshold landed back at 0 (2.8 instead of 1.75)
+    # from 0: alarm at once (1/2), else one step to 1 and the same again, else to 2: 1 + 1/2 + 1/4
+    assert mc.cusum_run_length([2**63 - 1, 1], [0.5, 0.5], 3) == pytest.approx(1.75)
+    assert mc.cusum_run_length([-(2**63), 1], [0.5, 0.5], 3) == pytest.approx(14.0)  # three +1 in a row: 2 + 4 + 8
+
+
+def test_a_step_too_small_is_named_not_an_overflow_error():
+    with pytest.raises(ValueError, match="step is too small"):
+        mc.bernoulli_scores(0.2, 0.3, 1e-320)
+    with pytest.raises(ValueError, match="threshold/step must be at most"):
+        mc.simulate_bernoulli_cusum(0.2, 0.2, 0.3, 1e300, 10, step=1e-10, rng=0)

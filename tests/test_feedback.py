@@ -45,6 +45,13 @@ def test_stable_maps_need_no_knob():
     assert float(fb.knob_thresholds(0.8)["fresh data"]) == 0.0
 
 
+def test_extreme_gains_and_deviations_stay_clean():
+    # 1/g and D/d0 overflow float64 here; the answers do not.
+    with np.errstate(all="raise"):
+        assert float(fb.knob_thresholds(1e-320)["fresh data"]) == 0.0
+        assert float(fb.monitoring_interval(2.0, 1e-300, 1e300)) == 1993  # floor(600 ln 10 / ln 2)
+
+
 def test_monitoring_interval_keeps_the_deviation_within_tolerance():
     g, d0, tolerance = 1.5, 0.01, 0.2
     k = int(fb.monitoring_interval(g, d0, tolerance))
@@ -56,6 +63,8 @@ def test_monitoring_interval_keeps_the_deviation_within_tolerance():
     [
         (lambda: fb.with_fresh_data(3, 0.1), TypeError, "G must be callable"),
         (lambda: fb.with_fresh_data(cubic(2), 1.5), ValueError, "fraction must be <= 1"),
+        (lambda: fb.with_fresh_data(cubic(2), [0.1, 0.2], [0.5] * 3), ValueError, "fraction, real_share must broadc"),
+        (lambda: fb.monitoring_interval([1.5, 2.0], [0.01] * 3, 0.1), ValueError, "gain, initial_deviation, tol"),
         (lambda: fb.with_exploration(cubic(2), -0.1), ValueError, "epsilon must be >= 0"),
         (lambda: fb.with_temperature(cubic(2), 0.0), ValueError, "temperature must be > 0"),
         (lambda: fb.knob_thresholds(np.nan), ValueError, "gain must be finite"),

@@ -119,3 +119,17 @@ def test_allocation_errors_name_the_parameter(kwargs, error, words):
     arguments = {"frequencies": [0.5, 0.5], "capacity": 1.0, "quality": "exp", "scale": 1.0} | kwargs
     with pytest.raises(error, match=words):
         mc.optimal_allocation(**arguments)
+
+
+def test_expected_quality_of_an_unused_class_without_capacity_is_clean():
+    # "log" gives -inf to a class with no capacity; an unused class must add 0, not 0 * -inf.
+    with np.errstate(all="raise"):
+        assert mc.expected_quality([1.0, 0.0], [2.0, 0.0], "log") == pytest.approx(np.log(2.0))
+
+
+def test_quality_curves_that_fail_where_the_solver_looks_are_refused():
+    # Concave on the checked grid (c >= C/64) but NaN below c = 0.01, where the KKT solver looks.
+    with pytest.raises(ValueError, match="quality must not return NaN"):
+        mc.optimal_allocation([0.5, 0.3, 0.2], 2.0, lambda c: np.where(c < 0.01, np.nan, np.sqrt(c)))
+    with pytest.raises(ValueError, match="quality must not return NaN"):
+        mc.expected_quality([0.5, 0.5], [1.0, 1.0], lambda c: c * np.nan)

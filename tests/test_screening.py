@@ -170,3 +170,40 @@ def test_simulations_are_seeded_and_perfect_evaluators_rank_by_quality():
 def test_bad_input_names_the_parameter(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_quota_never_raises_a_bar_by_rounding():
+    # found by hypothesis: the quota binds with equality and the "lowered" bar came out 1 ulp above 1.0
+    share, bar_a, bar_b = mc.quota_bars(0.25, 1.25, 1.25, 1.0, 0.25)
+    assert bar_a <= 1.0 and bar_b <= 1.0
+    assert share == pytest.approx(0.25)
+
+
+def test_funded_quality_far_in_the_tail_is_the_bar_plus_the_mills_correction():
+    # the closed form lost every digit to cancellation past z ~ 1e4 (1.78e8 at a bar of 1e8) and gave NaN past 1e154
+    bars = np.array([1001.0, 1e8, 1e200])
+    expected = [1001.0 + 1 / 1001.0 - 2 / 1001.0**3, 1e8 + 1e-8, 1e200]
+    np.testing.assert_allclose(mc.funded_quality(np.inf, bars), expected, rtol=1e-15)
+    assert mc.funded_quality(np.inf, 999.0) == pytest.approx(999.0 + 1 / 999.0, rel=1e-10)  # closed form
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: mc.fund_probability([1.0, 2.0, 3.0], [0.5, 1.0]),
+        lambda: mc.award_share([0.3, 0.5], [1.0, 2.0, 3.0], 1.0, 0.5),
+        lambda: mc.retraining_map([0.1, 0.2], [0.3, 0.4, 0.5], 2.0, 0.5),
+        lambda: mc.quota_bars([0.3, 0.5], 1.0, [1.0, 2.0, 3.0], 0.5, 0.2),
+    ],
+)
+def test_arguments_that_do_not_broadcast_are_named(call):
+    # numpy's "operands could not be broadcast together" named no argument
+    with pytest.raises(ValueError, match="must broadcast together, got shapes"):
+        call()
+
+
+def test_a_quota_needs_some_skill_in_both_areas():
+    # initial=1 left area B with zero skill, and quota_bars failed naming its own skill_b
+    with pytest.raises(ValueError, match="initial must be in"):
+        mc.office_path([0.3, 0.4], 2.0, 0.5, initial=1.0, quota=0.1)
+    mc.office_path([0.3, 0.4], 2.0, 0.5, initial=1.0, quota=0.1, extra_skill=(0.0, 1.0))

@@ -86,3 +86,19 @@ def test_learning_from_zero_matches_the_chapter():
 def test_bad_inputs_name_the_parameter(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_closed_forms_near_the_start_of_the_curve_keep_their_sign_and_digits():
+    # the closed forms cancel there: W* came out negative (-1e-17 at R = 1e-8) and t* wrong (x6 at 1e-9) or NaN
+    x = np.array([1e-4, 1e-8, 1e-10, 1e-15])
+    np.testing.assert_allclose(mc.savings_needed(x, 1.0, 1.0), x**2 / 2 + x**3 / 6 + x**4 / 12, rtol=1e-12)
+    np.testing.assert_allclose(mc.break_even_time(x, 1.0, 1.0), 2 * x + 4 / 3 * x**2 + 10 / 9 * x**3, rtol=1e-12)
+    np.testing.assert_allclose(mc.break_even_time(1e-300, 1e-290, 1.0), 2e-10, rtol=1e-9)
+
+
+def test_a_flat_curve_gives_no_warning():
+    # start = payoff: 0/0 in the unused branch of savings_needed and break_even_time warned
+    with np.errstate(all="raise"):
+        np.testing.assert_array_equal(mc.savings_needed([0.5, 1.0], 1.0, 1.0, start=1.0), [0.0, np.inf])
+        np.testing.assert_array_equal(mc.break_even_time([0.5, 1.0], 1.0, 1.0, start=1.0), [0.0, np.inf])
+        np.testing.assert_array_equal(mc.learning_curve([1e308], 1.0, 0.5), [1.0])

@@ -134,3 +134,24 @@ def test_lock_in_estimate_fields():
 def test_bad_inputs_name_the_parameter(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_a_huge_exponent_neither_warns_nor_overflows():
+    # alpha * logit(x) overflowed (a RuntimeWarning) before expit; low ** (2 alpha) raised OverflowError
+    with np.errstate(all="raise"):
+        np.testing.assert_array_equal(mc.urn_feedback([0.2, 0.5, 0.9], 1e308), [0.0, 0.5, 1.0])
+    assert mc.lock_in_probability((50, 60), 100.0) == pytest.approx(0.0, abs=1e-12)
+    assert mc.lock_in_probability((7, 6), 600.0) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("initial", [{1, 2}, {"a": 1, "b": 2}, {0: 1, 1: 2}, np.array(3)])
+def test_initial_must_be_an_ordered_pair(initial):
+    # a set has no order and a dict gave KeyError (or its keys); a 0-d array failed in len()
+    with pytest.raises(TypeError, match="initial must be a pair"):
+        mc.polya_urn(initial, 3)
+
+
+def test_terms_are_checked_even_when_the_counts_are_equal():
+    # the a == b shortcut returned 0.5 before terms was looked at
+    with pytest.raises(TypeError, match="terms must be an integer"):
+        mc.lock_in_probability((2, 2), 2.0, terms="x")

@@ -1,0 +1,138 @@
+"""Every public function of ``mctools`` refuses bad input loudly and by name.
+
+The table in ``tests/bad_inputs/`` gives, for each public function (everything in
+``mctools.__all__``, and in the ``__all__`` of the ``charts`` and ``exercises`` modules it
+exports), arguments that run and, for each parameter, values that must be refused. Each bad
+value must raise ``ValueError`` or ``TypeError`` whose message names the parameter, within a
+time limit, without a numpy floating-point warning: never a silent NaN or a hang. A public
+function added without a table entry fails :func:`test_every_public_function_has_an_entry`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import inspect
+import re
+import signal
+import warnings
+
+import numpy as np
+import pytest
+from bad_inputs import TABLE
+from bad_inputs.entry import numeric_leaves
+
+import mctools
+
+# Result records: returned by the simulations, never built by a student, so they take no input
+# to validate. They must stay immutable (test below).
+RECORDS = {"BanditRun", "LearningRun", "LockInEstimate", "OfficePath", "RoundResult", "exercises.CheckResult"}
+SECONDS_PER_CALL = 10
+
+
+def public_callables() -> dict[str, object]:
+    """Every callable a student can reach by a documented name: ``name`` or ``module.name``."""
+    found = {}
+    for name in mctools.__all__:
+        obj = getattr(mctools, name)
+        if inspect.ismodule(obj):
+            found.update({f"{name}.{sub}": getattr(obj, sub) for sub in obj.__all__ if callable(getattr(obj, sub))})
+        else:
+            found[name] = obj
+    return found
+
+
+class Hang(BaseException):  # BaseException: a function's own `except Exception` cannot swallow it
+    pass
+
+
+@contextlib.contextmanager
+def strict(seconds: int = SECONDS_PER_CALL):
+    """Warnings and floating-point errors raise; a call longer than ``seconds`` is a hang."""
+
+    def interrupt(signum, frame):
+        raise Hang(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        with warnings.catch_warnings(), np.errstate(all="raise"):
+            warnings.simplefilter("error")
+            yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def names_parameter(message: str, parameter: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(parameter)}(?!\w)", message) is not None
+
+
+def test_every_public_function_has_an_entry():
+    public = public_callables()
+    missing = sorted(set(public) - RECORDS - set(TABLE))
+    assert not missing, f"public functions without a bad-input entry in tests/bad_inputs/: {missing}"
+    unknown = sorted(set(TABLE) - set(public))
+    assert not unknown, f"bad-input entries for names that are not public: {unknown}"
+    for name, entry in TABLE.items():
+        assert entry.func is public[name], f"the entry {name} tests another function"
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS))
+def test_result_records_are_immutable(name):
+    record = public_callables()[name]
+    frozen_dataclass = dataclasses.is_dataclass(record) and record.__dataclass_params__.frozen
+    named_tuple = issubclass(record, tuple) and hasattr(record, "_fields")
+    assert frozen_dataclass or named_tuple, f"{name} is a result record: make it a NamedTuple or a frozen dataclass"
+
+
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_every_parameter_is_swept(name):
+    entry = TABLE[name]
+    parameters = set(entry.parameters)
+    swept = {p for p, values in entry.bad.items() if values}
+    unswept = parameters - swept - set(entry.exempt)
+    assert not unswept, f"{name}: parameters without bad values: {sorted(unswept)}"
+    stray = (set(entry.bad) | set(entry.exempt) | set(entry.valid)) - parameters
+    assert not stray, f"{name}: the entry names parameters the function does not have: {sorted(stray)}"
+
+
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_valid_arguments_run_cleanly(name):
+    """The baseline of every sweep: without it a bad case could pass for the wrong reason."""
+    with strict():
+        result = TABLE[name].call()
+    for leaf in numeric_leaves(result):
+        assert not np.any(np.isnan(leaf)), f"{name}(**valid) returned NaN"
+
+
+SWEEP = sorted((name, parameter) for name, entry in TABLE.items() for parameter in entry.bad)
+
+
+@pytest.mark.parametrize(("name", "parameter"), SWEEP, ids=[f"{n}-{p}" for n, p in SWEEP])
+def test_bad_values_are_refused_by_name(name, parameter):
+    entry = TABLE[name]
+    failures = []
+    for value in entry.bad[parameter]:
+        shown = f"{name}({parameter}={value!r})"
+        try:
+            with strict():
+                result = entry.call(**{parameter: value})
+        except (ValueError, TypeError) as error:
+            if not names_parameter(str(error), parameter):
+                failures.append(f"{shown} raised {type(error).__name__} without naming {parameter!r}: {error}")
+        except (Exception, Hang) as error:  # a wrong exception, a warning turned error, or a hang
+            failures.append(f"{shown} raised {type(error).__name__}: {error}")
+        else:
+            failures.append(f"{shown} was accepted and returned {result!r:.120}")
+    assert not failures, "\n".join(failures)
+
+
+def test_a_public_function_without_an_entry_fails_the_sweep(monkeypatch):
+    def new_model(rate):
+        return rate
+
+    monkeypatch.setattr(mctools, "new_model", new_model, raising=False)
+    monkeypatch.setattr(mctools, "__all__", [*mctools.__all__, "new_model"])
+    with pytest.raises(AssertionError, match="new_model"):
+        test_every_public_function_has_an_entry()
