@@ -7,7 +7,8 @@ A :class:`Case` holds three callables and the work they do:
 * ``draws()``: the bare numpy cost of the kernel's random numbers at the chapter's size: the
   same draws, in the same loop over generations, and nothing else. Where a draw's parameters
   depend on the state (multinomial probabilities, Poisson means), they are replayed from a
-  kernel run made once, untimed (``functools.cache``);
+  kernel run made once, untimed (``functools.cache``). ``simulate_island`` shares its draws
+  across a grid of cells; its yardstick is three uniforms per islander-day (see ``_island_draws``);
 * ``reference()``: the plain-Python model of ``reference.py`` on ``reference_units`` units.
 
 A unit is one replicate-generation (replicate-step, replicate-proposal, agent-day...), the
@@ -188,11 +189,19 @@ def _island(R, days=1000, **extra):
     return mc.simulate_island(days, replicates=R, rng=0, **(ISLAND | grid | extra))
 
 
-def _island_draws(R=40, days=1000):
+def _island_draws(R=40, days=1000, cells=(15, 15)):
+    """Three uniforms per islander-day, drawn day by day: the draws of the same model without common random numbers.
+
+    The kernel draws one weather and two forgetting uniforms per replicate and day, shared by
+    the 15 x 15 grid cells (common random numbers): about 2 ms in all, against which the ratio
+    would count the grid's 225 cells per draw rather than the kernel's overhead. Its work is
+    one state update per islander-day (the unit), so it is measured against the draws of a
+    model with independent islanders: (R, 15, 15) weather and (2, R, 15, 15) forgetting uniforms a day.
+    """
     rng = _rng()
     for _ in range(days):
-        rng.random((R, 1, 1))
-        rng.random((2, R, 1, 1))
+        rng.random((R, *cells))
+        rng.random((2, R, *cells))
 
 
 def _island_reference():
@@ -272,7 +281,7 @@ CASES = [
         _learning_draws, lambda: ref.learning_by_doing(250, forgetting=RATES, replicates=20, **WORKER), 20 * 5 * 250,
     ),
     Case(
-        "simulate_island", "ch. 4: 1000 days, R=40 x 15 x 15 grid", 40 * 225 * 1000,
+        "simulate_island", "ch. 4: 1000 days, R=40 x 15 x 15 grid (draws: 3 per islander-day)", 40 * 225 * 1000,
         lambda s: _island(40 * s), _island_draws, _island_reference, 2 * 9 * 1000,
     ),
     Case(

@@ -102,7 +102,7 @@ def kernels(quick: bool, cap: float, misses: list[str], only: list[str] | None =
         )
         case.draws()  # replays state-dependent parameters once, untimed
         draws = best_of(case.draws, repeats=3, budget=0.3)
-        python = best_of(case.reference, repeats=2, budget=0.3) / case.reference_units
+        python = best_of(case.reference, repeats=3, budget=1.0) / case.reference_units
         speedup, ratio = python / (t1 / case.units), t1 / draws
         ratios.append(
             f"| {case.name} | {1e9 * python:,.0f} | {per_unit[0]:.1f} "

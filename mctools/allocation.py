@@ -84,11 +84,13 @@ def _exp_closed_form(pi: np.ndarray, capacity: float, scale: float) -> np.ndarra
 
 
 def _numeric(pi: np.ndarray, q, capacity: float) -> np.ndarray:
-    h = 1e-7 * capacity
-
-    def marginal(c):  # pi_k q'(c): central differences, one-sided at the boundary
-        upper = np.minimum(c + h, capacity + h)
-        lower = np.maximum(c - h, h * 1e-3)
+    def marginal(c):  # pi_k q'(c) by central differences, one-sided next to 0
+        # A relative step: small enough for a curve like ln c near 0 (truncation ~ (h/c)^2),
+        # large enough that q(c + h) - q(c - h) keeps its digits where a saturating q is nearly
+        # flat (rounding ~ eps q / (h q'), 1e-6 at q'/q ~ 1e-5 / c).
+        h = 1e-5 * np.maximum(c, 1e-6 * capacity)
+        upper = c + h
+        lower = np.maximum(c - h, 1e-3 * h)
         return pi * (q(upper) - q(lower)) / (upper - lower)
 
     def allocation_at(log_nu):  # solve pi_k q'(c_k) = nu for every class by bisection
@@ -104,7 +106,7 @@ def _numeric(pi: np.ndarray, q, capacity: float) -> np.ndarray:
 
     with np.errstate(divide="ignore"):
         edge_low = np.log(np.where(pi > 0, marginal(np.full_like(pi, capacity)), np.inf))
-        edge_high = np.log(np.maximum(marginal(np.full_like(pi, h)), 1e-300))
+        edge_high = np.log(np.maximum(marginal(np.full_like(pi, 1e-7 * capacity)), 1e-300))
     lo = np.min(edge_low, axis=-1, keepdims=True) - 1.0  # every class saturated: total >= C
     hi = np.max(edge_high, axis=-1, keepdims=True) + 1.0  # no class worth any capacity
     for _ in range(80):

@@ -33,8 +33,6 @@ __all__ = ["generator_map", "output_share", "posterior", "simulate_output_share"
 POLICIES = ("sample", "map", "quality")
 
 
-
-
 def posterior(x, share, separation) -> np.ndarray:
     r"""Calibrated posterior :math:`\rho(x) = \sigma(d x + \operatorname{logit}\pi)` that the class is a dog.
 
@@ -133,16 +131,40 @@ def simulate_output_share(
     samples = check_integer("samples", samples, lower=1)
     gen = as_generator(rng)
     is_dog = gen.random(samples) < pi
-    x = np.where(is_dog, d / 2, -d / 2) + gen.standard_normal(samples)
+    x = np.take([-d / 2, d / 2], is_dog) + gen.standard_normal(samples)  # a lookup: np.where branches per sample
     with np.errstate(over="ignore"):  # a huge separation sends d x to ±inf: rho is then exactly 0 or 1
-        rho = expit(d * x + logit(pi))
-    if policy == "sample":
-        drew_dog = gen.random(samples) < rho
-    elif policy == "map":
-        drew_dog = rho > 0.5
-    else:
-        drew_dog = rho > (1 - rho) * ratio
-    return float(drew_dog.mean())
+        z = d * x + logit(pi)  # rho = expit(z)
+        drew_dog = gen.random(samples) < expit(z) if policy == "sample" else _decide(z, policy, ratio)
+    return int(np.count_nonzero(drew_dog)) / samples  # the same number as drew_dog.mean(), without a float sum
+
+
+def _rule(z: np.ndarray, policy: str, ratio: float) -> np.ndarray:
+    r"""The "map" or "quality" decision on :math:`z = d x + \operatorname{logit}\pi`, as the model states it."""
+    rho = expit(z)
+    return rho > 0.5 if policy == "map" else rho > (1 - rho) * ratio
+
+
+# Relative half-width of the band around ln(ratio) in which _decide applies the rule itself.
+_BAND = 1e-6
+
+
+def _decide(z: np.ndarray, policy: str, ratio: float) -> np.ndarray:
+    r""":func:`_rule` on every sample, computed mostly by comparing ``z`` with :math:`\ln` ``ratio``.
+
+    In exact arithmetic both rules draw a dog iff :math:`z > \ln r` (:math:`r = 1` for "map").
+    Rounding moves that switch by far less than ``_BAND`` while :math:`|\ln r| \le 20` (the
+    rounding of :math:`\rho` and :math:`1 - \rho` is then small against their change across
+    the band), so outside the band the comparison gives the rule's own decisions, and the few
+    samples inside it get the rule itself: the same result, without an ``expit`` per sample.
+    """
+    switch = 0.0 if policy == "map" else float(np.log(ratio))
+    if abs(switch) > 20:  # rho or 1 - rho within 2e-9 of 0 at the switch: apply the rule everywhere
+        return _rule(z, policy, ratio)
+    half_width = _BAND * (1 + abs(switch))
+    drew_dog = z > switch + half_width
+    unsure = np.flatnonzero(~drew_dog & (z > switch - half_width))
+    drew_dog[unsure] = _rule(z[unsure], policy, ratio)
+    return drew_dog
 
 
 def generator_map(share, separation, capacity: float, scale: float = 1.0, policy: str = "quality"):

@@ -27,6 +27,11 @@ def information_cascade(accuracy: float, agents: int, *, replicates: int = 1, rn
     the agent copies the majority (a cascade: its signal is not revealed); otherwise it
     follows its own signal, which is revealed by its action and updates :math:`d`.
 
+    Computed in closed form rather than agent by agent: :math:`d` is 0 after every pair of
+    agents :math:`(2k, 2k + 1)` whose signals disagree, so the first pair whose signals agree
+    starts a cascade at agent :math:`2k + 2` that copies that pair's signal. (This uses the
+    same signals, so it returns exactly what the agent-by-agent rule does.)
+
     Parameters
     ----------
     accuracy : float
@@ -41,7 +46,7 @@ def information_cascade(accuracy: float, agents: int, *, replicates: int = 1, rn
     Returns
     -------
     (actions, cascade_start) : tuple of numpy.ndarray
-        ``actions``, shape (replicates, agents), 1 for adopt (right) and 0 for reject;
+        ``actions``, shape (replicates, agents), int64, 1 for adopt (right) and 0 for reject;
         ``cascade_start``, shape (replicates,), the 0-based index of the first agent who
         copies regardless of its signal, or ``agents`` if no cascade started. Theory: the
         probability that no cascade has started after :math:`2n` agents is
@@ -52,14 +57,27 @@ def information_cascade(accuracy: float, agents: int, *, replicates: int = 1, rn
     agents = check_integer("agents", agents, lower=1)
     replicates = check_integer("replicates", replicates, lower=1)
     gen = as_generator(rng)
-    signals = gen.random((replicates, agents)) < p  # True: the signal says "good"
-    actions = np.empty((replicates, agents), dtype=int)
-    revealed = np.zeros(replicates, dtype=int)  # revealed good signals minus bad ones
-    start = np.full(replicates, agents)
-    for i in range(agents):  # sequential by nature; replicates move together
-        cascading = np.abs(revealed) >= 2
-        start = np.where(cascading & (start == agents), i, start)
-        own = signals[:, i].astype(int)
-        actions[:, i] = np.where(cascading, (revealed > 0).astype(int), own)
-        revealed = np.where(cascading, revealed, revealed + 2 * own - 1)
+    uniforms = gen.random((replicates, agents))
+    signals = uniforms < p  # True: the signal says "good"
+    by_agent = np.ascontiguousarray(signals.T)  # each agent's signals contiguous, for the loop over pairs
+    undecided = np.ones(replicates, dtype=bool)  # no pair has agreed yet
+    follow = np.zeros(replicates, dtype=bool)  # the signal of the first pair that agreed
+    # pairs that disagreed before the first that agreed; a small integer type is quicker to add booleans to
+    disagreed = np.zeros(replicates, dtype=np.min_scalar_type(agents))
+    for k in range(agents // 2):  # replicates move together
+        agree = by_agent[2 * k] == by_agent[2 * k + 1]
+        follow |= undecided & agree & by_agent[2 * k]
+        undecided &= ~agree
+        disagreed += undecided
+    start = np.minimum(2 * disagreed.astype(int) + 2, agents)
+    # Rows by start s: agent i copies iff i >= s, and then takes the value f (row 2 s + f of copies).
+    copying = np.arange(agents) >= np.arange(agents + 1)[:, None]
+    copies = (copying[:, None, :] & np.array([[False], [True]])).reshape(-1, agents)
+    adopt = ~copying.take(start, axis=0)  # row gathers: quicker than broadcasting along the short agent axis
+    adopt &= signals
+    adopt |= copies.take(2 * start + follow, axis=0)
+    # The uniforms are spent: their memory (a float64 is as wide as an int64) takes the actions,
+    # rather than a new array of that size (allocating and first touching it costs as much as the rest).
+    actions = uniforms.view(np.int64)
+    np.copyto(actions, adopt)
     return actions, start

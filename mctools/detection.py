@@ -337,6 +337,39 @@ def simulate_bernoulli_cusum(
     size = _lattice_size(h, step)
     replicates = check_integer("replicates", replicates, lower=1)
     gen = as_generator(rng)
-    success = gen.random((replicates, steps)) < probability
-    paths = cusum_path(np.where(success, float(one), float(zero)))
+    uniforms = gen.random((replicates, steps))
+    if steps * max(abs(one), abs(zero)) < 2**53:  # cusum_path's float sums are exact: integer sums give the same
+        return _first_alarms(uniforms, probability, np.array([zero, one]), size)
+    paths = cusum_path(np.where(uniforms < probability, float(one), float(zero)))
     return first_alarm(paths, size)
+
+
+_TIME_BLOCK = 16  # observations per block in _first_alarms
+
+
+def _first_alarms(uniforms: np.ndarray, probability: np.ndarray, scores: np.ndarray, size: int) -> np.ndarray:
+    r"""Alarm times of the CUSUM on the streams ``uniforms < probability``, block by block in time.
+
+    The same as :func:`first_alarm` of :func:`cusum_path` (integer sums are exact, as are
+    these floats below :math:`2^{53}`), but unchecked and without a full path: each block of
+    observations continues every stream from the level :math:`S` it reached (:math:`S_t = C_t -
+    \min(0, \min_{k \le t} C_k)` also holds with :math:`C` starting at :math:`S \ge 0`), and streams
+    that have alarmed are dropped: a monitored stream often alarms within a few blocks, and its
+    later observations need no work. ``scores`` are the integer scores of a 0 and of a 1.
+    """
+    replicates, steps = uniforms.shape
+    probability = np.broadcast_to(probability, (steps,))
+    alarms = np.full(replicates, np.inf)
+    rows = np.arange(replicates)  # streams without an alarm yet
+    level = np.zeros((replicates, 1), dtype=scores.dtype)  # their statistic S
+    for start in range(0, steps, _TIME_BLOCK):
+        success = uniforms[rows, start : start + _TIME_BLOCK] < probability[start : start + _TIME_BLOCK]
+        total = level + np.cumsum(scores.take(success.view(np.uint8)), axis=1)  # a lookup: np.where branches
+        path = total - np.minimum(np.minimum.accumulate(total, axis=1), 0)
+        crossed = path >= size
+        alarmed = crossed.any(axis=1)
+        alarms[rows[alarmed]] = start + 1 + crossed[alarmed].argmax(axis=1)
+        rows, level = rows[~alarmed], path[~alarmed, -1:]
+        if rows.size == 0:
+            break
+    return alarms

@@ -35,6 +35,8 @@ __all__ = [
 ]
 
 _POISSON_LIMIT = 1e17  # numpy's Poisson sampler needs lam well below 2**63
+_FEW_ENVIRONMENTS = 8  # up to this many, random_environments compares instead of searchsorted
+_BLOCK = 32  # generations whose running sums log_population computes at once
 
 
 def _scalar_or_array(value: np.ndarray):
@@ -69,7 +71,19 @@ def random_environments(probabilities, generations: int, *, replicates: int = 1,
     # Inverse-CDF sampling; the last edge is forced to 1 so rounding never yields index E.
     edges = np.cumsum(p)
     edges[-1] = 1.0
-    return np.searchsorted(edges, gen.random((replicates, generations)), side="right")
+    u = gen.random((replicates, generations))
+    if edges.size > _FEW_ENVIRONMENTS:
+        return np.searchsorted(edges, u, side="right")
+    # The index is the number of edges at or below u, which is what searchsorted returns; one
+    # comparison per edge is much cheaper for a few environments. (The last edge, 1 > u, counts
+    # nothing: with one environment, the first comparison gives the zeros.) The indices are
+    # written over the uniforms, 8 bytes each, once the other comparisons are done: no second
+    # array the size of the sample to allocate (numpy handles the overlap).
+    above = [u >= edge for edge in edges[1:-1]]
+    env = np.greater_equal(u, edges[0], out=u.view(np.intp))
+    for flags in above:
+        env += flags
+    return env
 
 
 def log_growth_rate(fitness, probabilities) -> np.ndarray:
@@ -148,10 +162,39 @@ def log_population(fitness, environments) -> np.ndarray:
         )
     with np.errstate(divide="ignore"):
         log_w = np.log(w)
-    steps = np.moveaxis(log_w[..., env], (-2, -1), (0, 1))  # (replicates, generations, ...)
-    out = np.zeros((env.shape[0], env.shape[1] + 1, *w.shape[:-1]))
-    np.cumsum(steps, axis=1, out=out[:, 1:])
-    return out
+    replicates, generations = env.shape
+    table = np.ascontiguousarray(log_w.reshape(-1, w.shape[-1]).T)  # (E, strategies)
+    out = np.empty((replicates, generations + 1, table.shape[1]))
+    out[:, 0] = 0.0
+    if out.size:
+        _running_sums(table, env, out)
+    return out.reshape(replicates, generations + 1, *w.shape[:-1])
+
+
+def _running_sums(table: np.ndarray, env: np.ndarray, out: np.ndarray) -> None:
+    """``out[:, t + 1] = out[:, t] + table[env[:, t]]``: the cumulative sum, in place.
+
+    One vectorised addition per generation over all (replicate, strategy) pairs, in blocks
+    of generations laid out generation-first; numpy's cumsum is a scalar loop along the axis,
+    several times slower, with the same additions in the same order. Each block is then
+    copied into ``out`` (replicate-first), transposed, with one item per (replicate,
+    generation): the strategies' row of floats viewed as one void item, which numpy copies
+    several times faster than the floats one by one.
+    """
+    replicates, generations = env.shape
+    item = np.dtype((np.void, out.itemsize * out.shape[2]))
+    cells = out.view(item)[..., 0]  # (replicates, generations + 1)
+    block = np.empty((min(_BLOCK, generations), replicates, out.shape[2]))
+    level = np.zeros(block.shape[1:])  # ln N before the block; 0 + x == x, as in cumsum (log never gives -0.0)
+    for first in range(0, generations, _BLOCK):
+        steps = block[: min(_BLOCK, generations - first)]
+        # mode="clip" skips the bounds check of mode="raise": log_population checked the indices.
+        np.take(table, env[:, first : first + len(steps)].T, axis=0, out=steps, mode="clip")
+        previous = level
+        for row in steps:
+            previous = np.add(previous, row, out=row)
+        level[...] = previous  # the block is overwritten next
+        cells[:, first + 1 : first + 1 + len(steps)] = steps.view(item)[..., 0].T
 
 
 def branching_process(
@@ -205,23 +248,22 @@ def branching_process(
     ceiling = check_integer("ceiling", ceiling, lower=1)
     if ceiling < founders:
         raise ValueError(f"ceiling must be >= founders = {founders}, got ceiling = {ceiling}")
-    m = as_finite_array("mean_offspring", mean_offspring, lower=0.0)
-    if m.ndim == 0:
-        m = np.full((replicates, generations), float(m))
-    elif m.shape in {(generations,), (replicates, generations)}:
-        m = np.broadcast_to(m, (replicates, generations))
-    else:
+    given = as_finite_array("mean_offspring", mean_offspring, lower=0.0)
+    if given.ndim != 0 and given.shape not in {(generations,), (replicates, generations)}:
         raise ValueError(
             f"mean_offspring must be a scalar or have shape (generations,) = ({generations},) or "
-            f"(replicates, generations) = ({replicates}, {generations}), got shape {m.shape}"
+            f"(replicates, generations) = ({replicates}, {generations}), got shape {given.shape}"
         )
-    if m.size and m.max() * ceiling >= _POISSON_LIMIT:
-        raise ValueError(f"ceiling * max(mean_offspring) must be < {_POISSON_LIMIT:g}, got {m.max() * ceiling:g}")
+    m = np.broadcast_to(given, (replicates, generations))  # a view: a scalar is not copied R x G times
+    if m.size and given.max() * ceiling >= _POISSON_LIMIT:
+        raise ValueError(f"ceiling * max(mean_offspring) must be < {_POISSON_LIMIT:g}, got {given.max() * ceiling:g}")
     gen = as_generator(rng)
     sizes = np.empty((replicates, generations + 1), dtype=np.int64)
     sizes[:, 0] = founders
+    z = sizes[:, 0].copy()  # the current generation, contiguous (a column of sizes is strided)
     for t in range(generations):  # sequential in t; replicates move together
-        sizes[:, t + 1] = np.minimum(gen.poisson(m[:, t] * sizes[:, t]), ceiling)
+        z = np.minimum(gen.poisson(m[:, t] * z), ceiling, out=z)
+        sizes[:, t + 1] = z
     return sizes
 
 

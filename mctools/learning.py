@@ -131,6 +131,7 @@ class LearningRun(NamedTuple):
 
 _MAX_ACTIVITIES = int(np.iinfo(np.int8).max)  # choices are stored as int8
 _MAX_EXPERIENCE = int(np.iinfo(np.int16).max)  # experience is stored as int16
+_JOINT_STATES = 2**18  # two activities: tabulate every (grid cell, e_0, e_1) up to this many
 
 
 def _integer_array(name: str, value, what: str) -> np.ndarray:
@@ -175,6 +176,10 @@ def simulate_learning_by_doing(
     the skills :math:`s(e)` of (1); then :math:`e_k \leftarrow \min(e_k + 1, E)` and every
     other activity :math:`j` loses a day, :math:`e_j \leftarrow \max(e_j - 1, 0)`, with
     probability :math:`\varphi`. Days are a loop; agents and parameter grids are arrays.
+    With two activities, the choice and the move are looked up in tables built once for
+    every (grid cell, :math:`e_0`, :math:`e_1`), with the same arithmetic and random numbers,
+    so the same results, as the general loop (used when those tables would exceed
+    :math:`2^{18}` entries).
 
     Parameters
     ----------
@@ -232,23 +237,39 @@ def simulate_learning_by_doing(
     shape = (replicates, *grid)
     # Internally the activity axis comes first, so that sums over activities are
     # elementwise operations on contiguous arrays; the history is transposed once at the end.
-    e = np.array(np.moveaxis(np.broadcast_to(first, (*shape, K)), -1, 0), dtype=np.int16)
-    history = np.empty((days + 1, *e.shape), dtype=np.int16)
-    history[0] = e
+    history = np.empty((days + 1, K, *shape), dtype=np.int16)
+    history[0] = np.moveaxis(np.broadcast_to(first, (*shape, K)), -1, 0)
     choices = np.empty((days, *shape), dtype=np.int8)
-    w_first = np.moveaxis(np.broadcast_to(w, (*grid, K)), -1, 0)[(slice(None), None)]  # (K, 1, *grid)
+    w_first = np.moveaxis(np.broadcast_to(w, (*grid, K)), -1, 0)  # (K, *grid)
     # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
-    table = _curve(np.arange(cap + 1), ell[..., None], s0[..., None]).ravel()
-    offset = np.arange(table.size, step=cap + 1).reshape(grid)
+    skill = _curve(np.arange(cap + 1), ell[..., None], s0[..., None])  # (*grid, E + 1)
+    if K == 2 and skill.size * (cap + 1) <= _JOINT_STATES:
+        _two_activities(gen, w_first, skill, tau, phi, history, choices)
+    else:
+        _any_activities(gen, w_first, skill, tau, phi, history, choices)
+    choices = np.moveaxis(choices, 0, -1)
+    experience = np.moveaxis(history, (0, 1), (-2, -1))
+    return LearningRun(choices, experience)
+
+
+def _weights(value: np.ndarray, tau: np.ndarray) -> np.ndarray:
+    """Unnormalised choice weights (2) over the first axis of ``value``: the day's loop and the tables."""
+    top = value.max(axis=0)
     safe_tau = np.where(tau > 0, tau, 1.0)
-    for n in range(days):  # each day depends on the last; agents and grid cells move together
-        value = w_first * table[offset + e]
-        top = value.max(axis=0)
-        weight = (
-            np.exp((value - top) / safe_tau)
-            if np.all(tau > 0)
-            else np.where(tau > 0, np.exp((value - top) / safe_tau), (top - value <= 1e-12).astype(float))
-        )
+    if np.all(tau > 0):
+        return np.exp((value - top) / safe_tau)
+    return np.where(tau > 0, np.exp((value - top) / safe_tau), (top - value <= 1e-12).astype(float))
+
+
+def _any_activities(gen, w_first, skill, tau, phi, history, choices) -> None:
+    """The days of :func:`simulate_learning_by_doing` for any K, filling ``history`` and ``choices``."""
+    K, shape, cap = history.shape[1], history.shape[2:], skill.shape[-1] - 1
+    e = history[0]
+    table = skill.ravel()
+    offset = np.arange(table.size, step=cap + 1).reshape(skill.shape[:-1])
+    w_first = w_first[(slice(None), None)]  # (K, 1, *grid)
+    for n in range(choices.shape[0]):  # each day depends on the last; agents and grid cells move together
+        weight = _weights(w_first * table[offset + e], tau)
         u = gen.random(shape) * weight.sum(axis=0)
         k = np.minimum((np.cumsum(weight, axis=0) < u).sum(axis=0), K - 1)
         chosen = np.arange(K).reshape((K,) + (1,) * len(shape)) == k
@@ -256,9 +277,79 @@ def simulate_learning_by_doing(
         e = np.where(chosen, np.minimum(e + 1, cap), np.where(forget, np.maximum(e - 1, 0), e)).astype(np.int16)
         history[n + 1] = e
         choices[n] = k
-    choices = np.moveaxis(choices, 0, -1)
-    experience = np.moveaxis(history, (0, 1), (-2, -1))
-    return LearningRun(choices, experience)
+
+
+def _two_activities(gen, w_first, skill, tau, phi, history, choices) -> None:
+    """The days of :func:`simulate_learning_by_doing` for K = 2, from tables built once.
+
+    The state of an agent is one index, ``(cell, e_0, e_1)`` of its grid cell and experience.
+    Everything that depends only on it is tabulated for every state with the same arithmetic
+    as :func:`_any_activities` (so the results are the same): the choice threshold of
+    :func:`_thresholds`, the next state for each of the four moves (activity chosen x the
+    other one forgotten or not) and the experience. A day is then a few lookups and comparisons.
+    """
+    side = skill.shape[-1]  # E + 1
+    shape = history.shape[2:]  # (replicates, *grid)
+    w0, w1 = w_first[..., None, None]  # (*grid, 1, 1)
+    value = np.stack(np.broadcast_arrays(w0 * skill[..., :, None], w1 * skill[..., None, :]))  # (2, *grid, e_0, e_1)
+    weight = _weights(value, tau[..., None, None])
+    threshold = _thresholds(weight[0].ravel(), weight.sum(axis=0).ravel())
+    e0, e1 = np.divmod(np.arange(side * side), side)  # the experience of the states of one cell
+    practised0, practised1 = np.minimum(e0 + 1, side - 1), np.minimum(e1 + 1, side - 1)
+    forgotten0, forgotten1 = np.maximum(e0 - 1, 0), np.maximum(e1 - 1, 0)
+    moves = np.stack(  # 2k + (the other activity forgotten) -> the next experience pair
+        [
+            practised0 * side + e1,
+            practised0 * side + forgotten1,
+            e0 * side + practised1,
+            forgotten0 * side + practised1,
+        ],
+        axis=-1,
+    )
+    cell = side * side * np.arange(threshold.size // (side * side))  # the first state of each cell
+    moves = (cell[:, None, None] + moves).ravel()  # state * 4 + move -> the next state
+    experience = np.stack([np.tile(e0, cell.size), np.tile(e1, cell.size)]).astype(np.int16)  # (2, states)
+    e_start = history[0].astype(np.intp)
+    state = cell.reshape(skill.shape[:-1]) + e_start[0] * side + e_start[1]  # (replicates, *grid)
+    forget_rate = np.ascontiguousarray(np.broadcast_to(phi, shape))
+    u, bar = np.empty(shape), np.empty(shape)
+    uf, forgot = np.empty((2, *shape)), np.empty((2, *shape), dtype=bool)
+    lost, move, code = np.empty(shape, dtype=bool), np.empty(shape, dtype=np.uint8), np.empty(shape, dtype=np.intp)
+    # The tables are indexed by states and moves that are in range: mode="clip" skips the bounds checks.
+    for n in range(choices.shape[0]):  # each day depends on the last; agents and grid cells move together
+        k = choices[n].view(bool)  # 0/1 bytes: activity 1 chosen
+        gen.random(out=u)
+        np.take(threshold, state, out=bar, mode="clip")
+        np.greater(u, bar, out=k)
+        gen.random(out=uf)
+        np.less(uf, forget_rate, out=forgot)
+        # The activity not chosen is forgotten (activity 0 if k, else 1): move = 2k + forgotten.
+        np.greater(forgot[1], k, out=lost)
+        np.logical_or(lost, forgot[0] & k, out=lost)
+        np.add(k.view(np.uint8), k.view(np.uint8), out=move)
+        np.add(move, lost.view(np.uint8), out=move)
+        np.multiply(state, 4, out=code)
+        np.add(code, move, out=code)
+        np.take(moves, code, out=state, mode="clip")
+        np.take(experience, state, axis=1, out=history[n + 1], mode="clip")
+
+
+def _thresholds(first: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """For K = 2: thresholds t with ``u > t`` exactly when ``first < u * total`` (rounded), u in [0, 1).
+
+    That is the general loop's choice of activity 1, ``cumsum(weight)[0] < u * sum(weight)``
+    with ``u`` uniform. As ``u -> fl(u * total)`` is non-decreasing, it holds exactly above
+    t = the largest double in [0, 1) with ``fl(t * total) <= first``: ``first / total`` to
+    within a few units in the last place, then stepped to it. One comparison replaces a
+    multiplication and two lookups every day, with the same decisions.
+    """
+    below_one = np.nextafter(1.0, 0.0)
+    t = np.minimum(first / total, below_one)  # total >= 1: the best activity has weight 1
+    while np.any(high := t * total > first):
+        t[high] = np.nextafter(t[high], 0.0)
+    while np.any(low := (t < below_one) & (np.nextafter(t, 1.0) * total <= first)):
+        t[low] = np.nextafter(t[low], 1.0)
+    return t
 
 
 def _practise(mass: np.ndarray, axis: int) -> np.ndarray:

@@ -237,6 +237,30 @@ def _cloudiness_quantile(u: np.ndarray, p: float) -> np.ndarray:
     return np.where(u < p, sunny_part, cloudy_part)
 
 
+def _island_draws(gen: np.random.Generator, days: int, common: tuple[int, ...], p: float, cells: int):
+    """Yield each day's weather (1 - c, c) and forgetting draws, each (2, *common), of :func:`simulate_island`.
+
+    A day draws ``common`` uniforms for the weather, then two times ``common`` for forgetting.
+    They are drawn many days at a time, the same numbers in the same order, and the weather
+    is computed for all those days at once: fewer, larger numpy calls. A block has at most as
+    many days as there are grid cells (and a bounded size): its memory is that of a few of the
+    state's arrays, whatever the number of days.
+    """
+    per_block = max(1, min(_BLOCK_DAYS, cells, _BLOCK_DRAWS // (3 * int(np.prod(common)))))
+    for first in range(0, days, per_block):
+        u = gen.random((min(per_block, days - first), 3, *common))
+        c = _cloudiness_quantile(u[:, 0], p)
+        yield from zip(np.stack([1.0 - c, c], axis=1), u[:, 1:], strict=True)
+
+
+def _daily(value: np.ndarray):
+    """A parameter of the day loop: one scalar if it is the same in every cell (broadcast), else contiguous."""
+    return value.flat[0] if value.size and not any(value.strides) else np.ascontiguousarray(value)
+
+
+_BLOCK_DAYS, _BLOCK_DRAWS = 64, 2**16  # simulate_island draws that many days, or uniforms, at once
+
+
 def _grid(**parameters) -> dict[str, np.ndarray]:
     try:
         arrays = np.broadcast_arrays(*parameters.values())
@@ -356,8 +380,13 @@ def simulate_island(
     gen = as_generator(rng)
     common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
 
-    e_h = np.broadcast_to(g["start[0]"], shape).astype(np.int16)
-    e_f = np.broadcast_to(g["start[1]"], shape).astype(np.int16)
+    # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
+    table = _curve(np.arange(cap + 1), g["learning"][..., None], g["novice"][..., None]).ravel()
+    offset = np.arange(table.size, step=cap + 1).reshape(grid)  # experience e of a cell is table[offset + e]
+    at = np.empty((2, *shape), dtype=np.intp)  # (hunting, fishing) experience as indices into the table
+    at[0], at[1] = offset + g["start[0]"], offset + g["start[1]"]
+    # Its range, full size: minimum and maximum run faster without broadcasting.
+    lowest, highest = (np.ascontiguousarray(np.broadcast_to(bound, at.shape)) for bound in (offset, offset + cap))
     stock = np.broadcast_to(g["stock0"], shape).astype(float)
     larder = np.broadcast_to(g["reserve"], shape).astype(float)
     alive = np.ones(shape, dtype=bool)
@@ -372,25 +401,42 @@ def simulate_island(
             for key in ("food", "stock_path", "threshold", "hunting_skill", "fishing_skill", "larder")
         }
         paths["hunt"] = np.zeros((*shape, days), dtype=bool)
-    phi = g["forgetting"]
-    # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
-    table = _curve(np.arange(cap + 1), g["learning"][..., None], g["novice"][..., None]).ravel()
-    offset = np.arange(table.size, step=cap + 1).reshape(grid)
-    for day in range(days):  # days are sequential; replicates and grid cells are arrays
-        c = _cloudiness_quantile(gen.random(common), p)
-        forget = gen.random((2, *common)) < phi
-        h, f = table[offset + e_h], table[offset + e_f]
-        hunt_value, fish_value = h * (1.0 - c) * stock, f * c
-        hunt = hunt_value > fish_value
-        food = np.where(hunt, hunt_value, fish_value)
-        take = np.where(hunt & alive, g["catchability"] * h * (1.0 - c) * stock, 0.0)
-        grown = stock + g["growth"] * stock * (1.0 - stock)
-        new_stock = np.maximum(grown - take, 0.0)
-        new_h = np.where(hunt, np.minimum(e_h + 1, cap), np.where(forget[0], np.maximum(e_h - 1, 0), e_h))
-        new_f = np.where(hunt, np.where(forget[1], np.maximum(e_f - 1, 0), e_f), np.minimum(e_f + 1, cap))
-        new_larder = np.minimum(larder + food - g["requirement"], g["reserve"])
-        dies = alive & (new_larder < 0)
-        starved_on = np.where(dies, day + 1, starved_on)
+    phi, q, r, need, full = (_daily(g[k]) for k in ("forgetting", "catchability", "growth", "requirement", "reserve"))
+    # Buffers: the day's arithmetic is done in place.
+    skill, catch = np.empty((2, *shape)), np.empty((2, *shape))
+    forget, gained, lost = (np.empty((2, *shape), dtype=bool) for _ in range(3))
+    food, take, grown, room, new_stock, new_larder = (np.empty(shape) for _ in range(6))
+    hunt, hunting, broke, dies = (np.empty(shape, dtype=bool) for _ in range(4))
+    step = np.empty((2, *shape), dtype=np.int8)
+    for day, (weather, u) in enumerate(_island_draws(gen, days, common, p, cells=offset.size)):
+        np.less(u, phi, out=forget)  # (2, *shape): each activity would be forgotten if not practised
+        np.take(table, at, out=skill, mode="clip")  # the indices stay in each cell's range: no bounds check
+        h, f = skill
+        # The model's arithmetic in the order of the formulas, so with the same rounding:
+        # h (1 - c) N against f c, take = q h (1 - c) N, grown = N + r N (1 - N).
+        np.multiply(skill, weather, out=catch)  # h (1 - c) and f c
+        hunt_value, fish_value = catch
+        hunt_value *= stock
+        np.greater(hunt_value, fish_value, out=hunt)
+        np.maximum(hunt_value, fish_value, out=food)  # the larger catch: hunt_value if hunt, else fish_value
+        np.logical_and(hunt, alive, out=hunting)
+        np.multiply(q, h, out=take)
+        take *= weather[0]
+        take *= stock
+        take *= hunting  # no harvest by fishers and the dead (take >= 0: x * 1.0 == x, x * 0.0 == 0.0)
+        np.multiply(r, stock, out=grown)
+        np.subtract(1.0, stock, out=room)
+        grown *= room
+        grown += stock
+        grown -= take
+        np.maximum(grown, 0.0, out=new_stock)
+        np.add(larder, food, out=new_larder)
+        new_larder -= need
+        np.minimum(new_larder, full, out=new_larder)
+        np.less(new_larder, 0, out=broke)
+        np.logical_and(alive, broke, out=dies)
+        if dies.any():
+            starved_on[dies] = day + 1
         if history:
             for key, value in (
                 ("food", food),
@@ -404,13 +450,21 @@ def simulate_island(
             with np.errstate(invalid="ignore", divide="ignore"):
                 paths["threshold"][..., day] = np.where(alive, h * stock / (h * stock + f), np.nan)
         if day >= days - window:
-            hunted_days += hunt & alive
+            hunted_days += hunting
             alive_days += alive
-        alive = alive & ~dies
-        stock = new_stock
-        e_h = np.where(alive, new_h, e_h).astype(np.int16)
-        e_f = np.where(alive, new_f, e_f).astype(np.int16)
-        larder = np.where(alive, new_larder, larder)
+        np.greater(alive, broke, out=alive)  # alive and not broke
+        stock, new_stock = new_stock, stock
+        larder, new_larder = new_larder, larder  # a dead islander's larder is never read again
+        # Experience of the survivors: the practised activity gains a day (capped at E), the
+        # other loses one if forgotten (floored at 0): step = gained - lost, clipped to the cell's range.
+        np.logical_and(hunt, alive, out=gained[0])
+        np.greater(alive, hunt, out=gained[1])
+        np.logical_and(forget, gained[::-1], out=lost)
+        np.subtract(gained.view(np.int8), lost.view(np.int8), out=step)
+        at += step
+        np.minimum(at, highest, out=at)
+        np.maximum(at, lowest, out=at)
+    e_h, e_f = (at - lowest).astype(np.int16)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(alive_days > 0, hunted_days / np.maximum(alive_days, 1), np.nan)
     result = {

@@ -469,15 +469,61 @@ def simulate_round(proposal_share, skill, bar, proposals: int, *, replicates: in
     replicates = check_integer("replicates", replicates, lower=1)
     gen = as_generator(rng)
 
-    area = np.searchsorted(np.cumsum(p)[:-1], gen.random((replicates, n)), side="right")
+    u = gen.random((replicates, n))
     theta = gen.standard_normal((replicates, n))
+    noise = gen.standard_normal((replicates, n))
     with np.errstate(divide="ignore"):
         variance = 1.0 / (1.0 + 1.0 / s)  # s/(1+s), the shrinkage factor
-    signal = theta + gen.standard_normal((replicates, n)) / np.sqrt(s)[area]
-    funded = variance[area] * signal > b[area]
-    index = (area + k * np.arange(replicates)[:, None]).ravel()
+    shape = (replicates, k)
+    result = RoundResult(np.empty(shape, dtype=int), np.empty(shape, dtype=int), np.empty(shape))
+    # The draws are made whole, in the stream's order; the rest runs on blocks of replicates
+    # of about _BLOCK proposals, whose temporaries stay in cache (fresh full-size ones cost
+    # more than the arithmetic).
+    edges, root_skill, rows = np.cumsum(p)[:-1], np.sqrt(s), max(1, _BLOCK // n)
+    for first in range(0, replicates, rows):
+        block = slice(first, first + rows)
+        counts = _round_counts(u[block], theta[block], noise[block], edges, root_skill, variance, b)
+        for total, part in zip(result, counts, strict=True):
+            total[block] = part
+    return result
 
-    def per_area(weights=None):
-        return np.bincount(index, weights=weights, minlength=replicates * k).reshape(replicates, k)
 
-    return RoundResult(per_area(), per_area(funded.ravel()).astype(int), per_area((theta * funded).ravel()))
+_BLOCK = 1 << 16  # proposals per block in simulate_round: 512 kB per float64 temporary
+
+
+def _round_counts(u, theta, noise, edges, root_skill, variance, bar) -> RoundResult:
+    """:func:`simulate_round`'s counts for a block of replicates, from its draws, each of shape (R, n)."""
+    r, k = u.shape[0], edges.size + 1
+    index = _area_index(u, edges)  # replicate * K + area: one integer per proposal
+
+    def per_proposal(values):  # values[area] of each proposal
+        return np.tile(values, r)[index]
+
+    def per_area(cells, weights=None):
+        return np.bincount(cells, weights=weights, minlength=r * k).reshape(r, k)
+
+    signal = noise / per_proposal(root_skill)
+    signal += theta  # theta + N(0, 1/s)
+    signal *= per_proposal(variance)  # the posterior mean
+    funded = np.flatnonzero(signal > per_proposal(bar))
+    # Sums over the funded proposals only: the same terms in the same order as summing
+    # theta * funded over all of them (adding zeros changes no sum).
+    funded_index = index.ravel()[funded]
+    return RoundResult(per_area(index.ravel()), per_area(funded_index), per_area(funded_index, theta.ravel()[funded]))
+
+
+def _area_index(u: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """``replicate * K + area`` for uniforms ``u`` of shape (R, n), area = ``searchsorted(edges, u, "right")``.
+
+    ``edges`` are the K - 1 inner edges of the cumulative probabilities, sorted.
+    """
+    k = edges.size + 1
+    offset = np.arange(0, u.shape[0] * k, k)[:, None]
+    if k > 128:  # too many areas to count in int8
+        return offset + np.searchsorted(edges, u, side="right")
+    # The area is the number of edges at or below u: counted in int8, one byte per proposal
+    # and per pass, it beats searchsorted's binary search up to K = 128 (16x faster at K = 4).
+    area = np.zeros(u.shape, dtype=np.int8)
+    for edge in edges:
+        area += u >= edge
+    return offset + area

@@ -53,6 +53,34 @@ def _feedback(x: np.ndarray, alpha: float) -> np.ndarray:
         return expit(alpha * logit)
 
 
+_BLOCK = 32  # draws per feedback table in _advance (the table holds at most _BLOCK x replicates numbers)
+
+
+def _advance(added: np.ndarray, a: int, b: int, alpha: float, start: int, steps: int, gen, history=None) -> None:
+    r"""Make draws ``start, ..., start + steps - 1`` of every urn, updating ``added`` in place.
+
+    ``added`` (integers, one per urn) counts the balls of colour 0 drawn so far: before draw
+    :math:`n` an urn holds :math:`a + k` of its :math:`a + b + n` balls, with :math:`k \le n`.
+    Row ``j`` of ``history``, if given, receives ``added`` after draw ``start + j``.
+
+    Each draw compares one uniform per urn with :math:`f(x_n)`. While the draws allow no more
+    counts :math:`k` than there are urns, :math:`f((a + k) / (a + b + n))` is tabulated for every
+    :math:`k` and each draw of the block, then looked up: the same numbers from the same
+    operations on the same shares as evaluating it for each urn (so the same draws), computed
+    once per count instead of once per urn.
+    """
+    stop = start + steps
+    tabulate = stop <= added.size
+    if tabulate:
+        shares = (a + np.arange(stop)) / (a + b + np.arange(start, stop))[:, None]
+        table = _feedback(np.minimum(shares, 1.0), alpha)  # k > n never occurs: cap those shares at 1
+    for j in range(steps):  # each draw depends on the last; replicates move together
+        probability = table[j].take(added) if tabulate else _feedback((a + added) / (a + b + start + j), alpha)
+        added += gen.random(added.size) < probability
+        if history is not None:
+            history[j] = added
+
+
 def urn_feedback(share, exponent: float = 1.0) -> np.ndarray:
     r"""The feedback function :math:`f(x) = x^\alpha / (x^\alpha + (1 - x)^\alpha)`.
 
@@ -110,12 +138,17 @@ def polya_urn(initial, draws: int, *, replicates: int = 1, exponent: float = 1.0
     replicates = check_integer("replicates", replicates, lower=1)
     alpha = check_real("exponent", exponent, lower=0.0, lower_open=True)
     gen = as_generator(rng)
-    counts = np.full(replicates, float(a))
+    added = np.zeros(replicates, dtype=np.intp)  # balls of colour 0 drawn so far
     shares = np.empty((replicates, draws + 1))
     shares[:, 0] = a / (a + b)
-    for n in range(draws):  # each draw depends on the last; replicates move together
-        counts += gen.random(replicates) < _feedback(shares[:, n], alpha)
-        shares[:, n + 1] = counts / (a + b + n + 1)
+    history = np.empty((min(_BLOCK, draws), replicates))
+    for start in range(0, draws, _BLOCK):
+        steps = min(_BLOCK, draws - start)
+        _advance(added, a, b, alpha, start, steps, gen, history)
+        counts = history[:steps]
+        counts += a
+        counts /= a + b + 1 + np.arange(start, start + steps)[:, None]  # the shares after each draw
+        shares[:, start + 1 : start + 1 + steps] = counts.T  # a block of columns: one per draw is a slow strided write
     return shares
 
 
@@ -168,10 +201,10 @@ def lock_in_estimate(
     alpha = check_real("exponent", exponent, lower=0.0, lower_open=True)
     margin = check_real("margin", margin, lower=0.0, upper=0.5, upper_open=True)
     gen = as_generator(rng)
-    counts = np.full(replicates, float(a))
-    for n in range(draws):
-        counts += gen.random(replicates) < _feedback(counts / (a + b + n), alpha)
-    share = counts / (a + b + draws)
+    added = np.zeros(replicates, dtype=np.intp)  # balls of colour 0 drawn so far
+    for start in range(0, draws, _BLOCK):
+        _advance(added, a, b, alpha, start, min(_BLOCK, draws - start), gen)
+    share = (a + added) / (a + b + draws)
     wins = float(np.mean(share > 0.5))
     undecided = float(np.mean(np.abs(share - 0.5) <= margin))
     return LockInEstimate(wins, float(np.sqrt(wins * (1 - wins) / replicates)), undecided)

@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from scipy.special import gammaln
+from scipy.special import expit, gammaln, logit
 
 import mctools as mc
+from mctools.ambiguity import _decide
 
 shares = st.floats(0.01, 0.99)
 separations = st.floats(0.1, 5.0)
@@ -37,6 +38,22 @@ def test_output_share_matches_monte_carlo(policy):
     exact = mc.output_share(0.7, 1.2, 0.8, policy)
     simulated = mc.simulate_output_share(0.7, 1.2, 0.8, policy, samples=200_000, rng=3)
     assert simulated == pytest.approx(exact, abs=4 * np.sqrt(0.25 / 200_000))
+
+
+@pytest.mark.parametrize(("policy", "ratio"), [("map", 1.0), ("quality", 0.8), ("quality", 1e-7), ("quality", 1e12)])
+def test_simulated_decisions_are_the_rule_on_every_sample(policy, ratio):
+    # the simulation compares z = d x + logit(pi) with ln(ratio), and applies the rule itself only near it
+    samples, pi, d = 50_000, 0.7, 1.5
+    gen = np.random.default_rng(8)
+    x = np.where(gen.random(samples) < pi, d / 2, -d / 2) + gen.standard_normal(samples)
+    rho = expit(d * x + logit(pi))
+    drew = rho > 0.5 if policy == "map" else rho > (1 - rho) * ratio
+    assert mc.simulate_output_share(pi, d, ratio, policy, samples=samples, rng=8) == drew.mean()
+    switch = np.log(ratio)  # and on a fine grid across the switch
+    z = switch + np.linspace(-1e-4, 1e-4, 20_001) * (1 + abs(switch))
+    rho = expit(z)
+    rule = rho > 0.5 if policy == "map" else rho > (1 - rho) * ratio
+    np.testing.assert_array_equal(_decide(z, policy, ratio), rule)
 
 
 def test_generator_map_fixed_points_and_instability():

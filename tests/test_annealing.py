@@ -111,3 +111,33 @@ def test_schedules():
 def test_bad_input_names_the_parameter(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def metropolis_walk(r, schedule, start, replicates, seed):
+    """The simulation written plainly, step by step: the vectorised kernel must draw the same."""
+    gen = np.random.default_rng(seed)
+    x, path = np.full(replicates, start), [np.full(replicates, start)]
+    for t in schedule:
+        y = x + 2 * gen.integers(0, 2, size=replicates) - 1
+        inside = (y >= 0) & (y < r.size)
+        y = np.where(inside, y, x)
+        with np.errstate(over="ignore", under="ignore"):
+            accept = gen.random(replicates) < np.exp(np.minimum(0.0, (r[y] - r[x]) / t))
+        x = np.where(inside & accept, y, x)
+        path.append(x)
+    return np.stack(path, axis=1)
+
+
+@pytest.mark.parametrize(
+    ("rewards", "schedule", "start"),
+    [
+        (mc.rugged_landscape(), mc.temperature_schedule("geometric", 300, 1.0, 0.03), 8),  # crosses table blocks
+        (mc.rugged_landscape(12), mc.temperature_schedule("logarithmic", 129, 2.0), 0),
+        (np.array([0.0, 1.0]), [0.5] * 40, 1),
+        (np.array([1e308, -1e308, 1e308]), [1e-300, 1.0, 5.0] * 5, 1),  # overflowing gains
+    ],
+)
+def test_simulation_is_the_plain_walk_bit_for_bit(rewards, schedule, start):
+    path = mc.simulated_annealing(rewards, schedule, start, replicates=50, rng=4)
+    np.testing.assert_array_equal(path, metropolis_walk(np.asarray(rewards), schedule, start, 50, 4))
+    assert path.dtype == np.int64 and path.flags.c_contiguous

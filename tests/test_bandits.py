@@ -217,3 +217,58 @@ def test_an_audit_replaces_the_stale_estimate():
 def test_a_vanishing_temperature_is_greedy_not_an_overflow():
     run = mc.simulate_bandit(STATIONARY[:50], replicates=3, temperature=1e-300, noise_sd=0.0, rng=0)
     assert np.all(run.choices == 0)
+
+
+def plain_bandit(means, replicates, seed, epsilon=0.0, temperature=0.0, anneal=np.inf, period=0, depletion=0.0,
+                 regrowth=0.0):  # fmt: skip
+    """The simulation written plainly, one (replicates, K) step at a time, with step_size=0.1,
+    noise_sd=0.3 and probe_step_size=1.0: the vectorised kernel must draw the same."""
+    gen = np.random.default_rng(seed)
+    world = np.broadcast_to(means, (replicates, *np.shape(means)[-2:]))
+    steps, arms = world.shape[1:]
+    *settings, _ = np.broadcast_arrays(epsilon, temperature, anneal, period, np.ones(replicates))
+    epsilon, temperature, anneal, period = settings
+    estimates, last_tried, stock = world[:, 0].copy(), np.zeros((replicates, arms)), np.ones((replicates, arms))
+    rows, warm, fields = np.arange(replicates), temperature > 0, []
+    for t in range(steps):
+        mu, mode = world[:, t] * stock, np.argmax(estimates, axis=1)
+        choice, u = mode.copy(), gen.random(replicates)
+        if warm.any():
+            cooled = temperature[warm] / (1.0 + t / anneal[warm])
+            shifted_q = estimates[warm] - estimates[warm].max(axis=1, keepdims=True)
+            with np.errstate(over="ignore"):
+                logits = np.maximum(shifted_q / cooled[:, None], -1e4)
+            choice[warm] = (u[warm, None] > np.cumsum(mc.softmax(logits), axis=1)[:, :-1]).sum(axis=1)
+        explore = gen.random(replicates) < epsilon
+        choice = np.where(explore, gen.integers(arms, size=replicates), choice)
+        probe = (period > 0) & ((t + 1) % np.maximum(period, 1) == 0)
+        stale = np.where(np.arange(arms) == mode[:, None], np.inf, last_tried)
+        choice = np.where(probe, np.argmin(stale, axis=1), choice)
+        expected = mu[rows, choice]
+        reward = expected + 0.3 * gen.standard_normal(replicates)
+        fields.append((choice, reward, expected, mu.max(axis=1) - expected, mode, np.argmax(mu, axis=1)))
+        estimates[rows, choice] += np.where(probe, 1.0, 0.1) * (reward - estimates[rows, choice])
+        last_tried[rows, choice] = t + 1
+        stock += regrowth * (1.0 - stock)
+        stock[rows, choice] *= 1.0 - depletion
+    return [np.stack(field, axis=1) for field in zip(*fields, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("means", "settings"),
+    [
+        (shifted(steps=90, shift=40), {"temperature": [0.0, 0.3, 0.5, 0.0, 0.2, 0.0], "anneal": [np.inf, 5.0, np.inf,
+         np.inf, 2.0, np.inf], "epsilon": [0.0, 0.0, 0.0, 0.2, 0.1, 0.0], "period": [0, 0, 0, 0, 3, 7]}),
+        (np.tile([1.0, 0.5, 0.4], (70, 1)), {"temperature": 0.4, "period": [0, 4, 5, 0, 4, 9], "epsilon": 0.1}),
+        (np.random.default_rng(1).normal(size=(40, 9)), {"temperature": [0.0, 1e-3, 0.5, 2.0, 50.0, 1.0]}),
+        (np.random.default_rng(2).normal(size=(6, 50, 3)), {"temperature": 0.3, "period": 4, "epsilon": 0.05}),
+        (shifted(steps=60, shift=20), {"temperature": 0.2, "period": 5, "depletion": 0.1, "regrowth": 0.05}),
+        (np.random.default_rng(3).normal(size=(6, 40, 4)), {"epsilon": 0.2, "depletion": 0.3}),
+    ],
+)  # fmt: skip
+def test_run_is_the_plain_simulation_bit_for_bit(means, settings):
+    """Nine activities exercise the pairwise sum of the softmax, 40+ steps the output buffers."""
+    run = mc.simulate_bandit(means, replicates=6, rng=7, noise_sd=0.3, probe_step_size=1.0, **settings)
+    for field, plain in zip(run, plain_bandit(means, 6, 7, **settings), strict=True):
+        np.testing.assert_array_equal(field, plain)
+        assert field.flags.c_contiguous

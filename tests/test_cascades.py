@@ -29,6 +29,22 @@ def test_no_cascade_probability_and_correct_cascades(p):
     assert abs(right - theory) < 5 * np.sqrt(theory * (1 - theory) / cascaded.sum())
 
 
+@pytest.mark.parametrize("agents", [1, 2, 5, 8, 13])
+def test_closed_form_equals_the_agent_by_agent_rule(agents):
+    p, replicates = 0.6, 3000
+    actions, start = information_cascade(p, agents, replicates=replicates, rng=4)
+    signals = np.random.default_rng(4).random((replicates, agents)) < p
+    revealed, first = np.zeros(replicates, dtype=int), np.full(replicates, agents)
+    expected = np.empty((replicates, agents), dtype=int)
+    for i in range(agents):
+        cascading = np.abs(revealed) >= 2
+        first = np.where(cascading & (first == agents), i, first)
+        expected[:, i] = np.where(cascading, revealed > 0, signals[:, i])
+        revealed = np.where(cascading, revealed, revealed + np.where(signals[:, i], 1, -1))
+    np.testing.assert_array_equal(actions, expected)
+    np.testing.assert_array_equal(start, first)
+
+
 @settings(max_examples=20)
 @given(st.floats(0.55, 0.95), st.integers(3, 12))
 def test_everyone_copies_once_a_cascade_starts(p, agents):

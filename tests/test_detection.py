@@ -79,6 +79,16 @@ def test_bernoulli_scores_have_opposite_signs():
     assert (one, zero) == (round(np.log(0.2 / 0.7) / 0.01), round(np.log(0.8 / 0.3) / 0.01))
 
 
+@pytest.mark.parametrize("p", [0.7, 0.2, np.r_[np.full(40, 0.2), np.full(60, 0.7)]])
+def test_simulated_alarms_equal_first_alarm_of_the_whole_paths(p):
+    # the simulation follows each stream block by block in time, only until it alarms
+    one, zero = mc.bernoulli_scores(0.2, 0.7)
+    success = np.random.default_rng(6).random((300, 100)) < p
+    expected = mc.first_alarm(mc.cusum_path(np.where(success, float(one), float(zero))), 300)
+    alarms = mc.simulate_bernoulli_cusum(p, 0.2, 0.7, 3.0, 100, replicates=300, rng=6)
+    np.testing.assert_array_equal(alarms, expected)
+
+
 @pytest.mark.parametrize(
     ("call", "error", "words"),
     [

@@ -8,6 +8,7 @@ from scipy.optimize import minimize_scalar
 from scipy.special import lambertw
 
 import mctools as mc
+from mctools import ecology
 
 growing = st.floats(1.0001, 60.0)
 probabilities = st.floats(0.01, 0.99)
@@ -131,6 +132,27 @@ def test_random_environments_have_the_right_frequencies():
     assert env.shape == (400, 100) and env.min() >= 0 and env.max() <= 2
     freq = np.bincount(env.ravel(), minlength=3) / env.size
     np.testing.assert_allclose(freq, [0.2, 0.5, 0.3], atol=4 * np.sqrt(0.25 / env.size))
+
+
+def test_random_environments_compare_like_searchsorted(monkeypatch):
+    p = [0.2, 0.0, 0.5, 0.3]
+    compared = mc.random_environments(p, 50, replicates=40, rng=3)
+    monkeypatch.setattr(ecology, "_FEW_ENVIRONMENTS", 0)  # every number of environments: searchsorted
+    np.testing.assert_array_equal(compared, mc.random_environments(p, 50, replicates=40, rng=3))
+    assert compared.dtype == np.intp and not (compared == 1).any()
+
+
+def test_log_population_is_the_cumulative_sum_of_log_fitness():
+    fitness = np.array([[1.6, 0.1, 1.0], [1.2, 1.3, 0.0]])
+    env = mc.random_environments([0.5, 0.3, 0.2], 75, replicates=30, rng=4)  # several blocks of generations
+    with np.errstate(divide="ignore"):
+        expected = np.moveaxis(np.cumsum(np.log(fitness)[:, env], axis=-1), 0, -1)
+    log_n = mc.log_population(fitness, env)
+    np.testing.assert_array_equal(log_n[:, 1:], expected)  # the same additions: bit for bit
+    strided = env[:, ::3]  # one strategy, environments not contiguous
+    with np.errstate(divide="ignore"):
+        expected = np.cumsum(np.log(fitness[1])[strided], axis=-1)
+    np.testing.assert_array_equal(mc.log_population(fitness[1], strided)[:, 1:], expected)
 
 
 def test_log_population_grows_at_the_log_growth_rate():

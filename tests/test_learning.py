@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mctools as mc
+from mctools import learning
 
 rates = st.floats(0.01, 1.0)
 novices = st.floats(0.0, 0.9)
@@ -85,6 +86,38 @@ def test_practice_adds_a_day_and_disuse_never_adds(phi, seed):
     assert np.all((step == 0) | (step == -1))
     if phi == 0.0:
         assert np.all(step == 0)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_two_activity_tables_match_the_general_loop(monkeypatch, seed):
+    # K = 2 looks the day up in tables built once; they must give exactly the general loop's results.
+    kwargs = dict(
+        learning=np.array([0.05, 0.5])[:, None],
+        forgetting=[0.0, 0.3, 1.0],
+        temperature=np.array([0.0, 0.04])[:, None],
+        payoff=(1.0, 1.3),
+        novice=0.1,
+        max_experience=9,
+        start=(2, 7),
+        replicates=50,
+        rng=seed,
+    )
+    tables = mc.simulate_learning_by_doing(60, **kwargs)
+    monkeypatch.setattr(learning, "_JOINT_STATES", 0)  # too small for any table: the general loop
+    loop = mc.simulate_learning_by_doing(60, **kwargs)
+    np.testing.assert_array_equal(tables.choices, loop.choices)
+    np.testing.assert_array_equal(tables.experience, loop.experience)
+
+
+@given(st.floats(0.0, 1.0), st.booleans(), st.lists(st.floats(0.0, 1.0, exclude_max=True), min_size=1))
+def test_choice_thresholds_decide_like_the_weights(weight, best_first, draws):
+    # Weights of two activities, the better one 1: activity 1 iff first < u * total (rounded), iff u > t.
+    w = np.array([1.0, weight] if best_first else [weight, 1.0])
+    first, total = w[:1], w.sum(keepdims=True)
+    t = learning._thresholds(first, total)[0]
+    u = np.array([*draws, t, np.nextafter(t, 1.0), np.nextafter(t, 0.0)])
+    u = u[(u >= 0) & (u < 1)]
+    np.testing.assert_array_equal(first < u * total, u > t)
 
 
 def test_zero_temperature_follows_the_pay():

@@ -95,3 +95,17 @@ def test_wright_fisher_with_a_million_individuals():
     ends = mc.wright_fisher(P0, population, 1000, mutation=1e-9, record_every=1000, rng=2)
     assert ends.shape == (1, 2, 4)
     assert_on_simplex(ends)
+
+
+def test_gaussian_refit_past_float_range_is_refused_and_collapse_is_exact():
+    """T = 100 multiplies sigma by about 10 a generation: 10^1000 is refused by name, not inf/NaN."""
+    with pytest.raises(ValueError, match=r"temperature=100\.0 over generations=1000") as refused:
+        mc.gaussian_refit(10, 1000, temperature=100.0, replicates=5, rng=0)
+    assert "at generation" in str(refused.value)
+    # T = 0.01 divides it by about 10 a generation: sigma underflows to exactly 0, mu stays put.
+    mu, sigma = mc.gaussian_refit(10, 1000, temperature=0.01, replicates=5, rng=0)
+    assert np.all(np.isfinite(mu)) and np.all(np.isfinite(sigma)) and np.all(sigma >= 0)
+    median = np.median(sigma, axis=0)  # the median chain, generation by generation
+    assert np.all(np.diff(median) <= 0) and median[-1] < 1e-300
+    # Once sigma is 0 (or subnormal) every sample equals mu: the mean moves by rounding at most.
+    np.testing.assert_allclose(mu[:, -1], mu[:, 500], rtol=1e-12)

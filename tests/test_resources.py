@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from scipy import stats
 
 import mctools as mc
+from mctools import resources
 
 growths = st.floats(0.001, 1.0)
 capacities = st.floats(0.1, 100.0)
@@ -120,6 +121,64 @@ def test_starved_islanders_stay_dead():
         day = int(out["starved_on"][i])
         assert np.all(np.isnan(out["larder"][i, day:]))
         assert not out["hunt"][i, day:].any()
+
+
+ISLAND = dict(
+    learning=np.array([0.05, 0.3])[:, None],
+    forgetting=[0.0, 0.4, 0.9],
+    novice=0.05,
+    max_experience=6,
+    start=(3, 5),
+    growth=0.05,
+    catchability=0.2,
+    requirement=0.3,
+    reserve=1.5,
+)
+
+
+def test_island_draws_the_same_numbers_in_blocks_of_days(monkeypatch):
+    blocks = mc.simulate_island(150, replicates=5, history=True, rng=8, **ISLAND)
+    monkeypatch.setattr(resources, "_BLOCK_DAYS", 1)  # draw day by day
+    daily = mc.simulate_island(150, replicates=5, history=True, rng=8, **ISLAND)
+    for key in blocks:
+        np.testing.assert_array_equal(blocks[key], daily[key])
+
+
+def test_island_follows_its_formulas_exactly():
+    # One islander at a time in plain Python floats, the formulas in the docstring's order.
+    days, replicates = 120, 4
+    out = mc.simulate_island(days, replicates=replicates, rng=9, **ISLAND)
+    rng = np.random.default_rng(9)
+    weather, forget = [], []
+    for _ in range(days):
+        weather.append(rng.random(replicates))
+        forget.append(rng.random((2, replicates)))
+    p, cap, q, r, need, full = 0.75, 6, 0.2, 0.05, 0.3, 1.5
+    for i, ell in enumerate([0.05, 0.3]):
+        skill = mc.skill_curve(np.arange(cap + 1), ell, 0.05).tolist()
+        for j, phi in enumerate([0.0, 0.4, 0.9]):
+            for k in range(replicates):
+                e_h, e_f, stock, larder, starved = 3, 5, 1.0, full, np.inf
+                for day in range(days):
+                    u = weather[day][k]
+                    c = u / (2 * p) if u < p else 0.5 + (u - p) / (2 * (1 - p))
+                    h, f = skill[e_h], skill[e_f]
+                    hunt_value, fish_value = h * (1.0 - c) * stock, f * c
+                    hunt = hunt_value > fish_value
+                    take = q * h * (1.0 - c) * stock if hunt and starved == np.inf else 0.0
+                    stock = max(stock + r * stock * (1.0 - stock) - take, 0.0)
+                    if starved < np.inf:
+                        continue
+                    larder = min(larder + (hunt_value if hunt else fish_value) - need, full)
+                    if larder < 0:
+                        starved = day + 1
+                    elif hunt:
+                        e_h, e_f = min(e_h + 1, cap), max(e_f - 1, 0) if forget[day][1, k] < phi else e_f
+                    else:
+                        e_h, e_f = max(e_h - 1, 0) if forget[day][0, k] < phi else e_h, min(e_f + 1, cap)
+                assert (out["starved_on"][k, i, j], out["stock"][k, i, j]) == (starved, stock)
+                assert (out["hunting_experience"][k, i, j], out["fishing_experience"][k, i, j]) == (e_h, e_f)
+    assert np.isfinite(out["starved_on"]).any() and np.isinf(out["starved_on"]).any()
 
 
 @settings(max_examples=10)

@@ -144,6 +144,28 @@ def test_simulations_are_seeded_and_perfect_evaluators_rank_by_quality():
     assert abs(rate - (1 - ndtr(0.5))) < 0.05
 
 
+@pytest.mark.parametrize("areas", [1, 2, 4, 128, 129, 300])
+def test_simulated_areas_are_a_categorical_draw_for_any_number_of_areas(areas):
+    """Counted edge by edge (up to 128 areas) or by binary search: the same areas as searchsorted."""
+    from mctools.screening import _area_index
+
+    p = np.random.default_rng(areas).dirichlet(np.ones(areas))
+    empty = areas // 2 if areas > 1 else None  # an empty area: a repeated edge
+    if empty is not None:
+        p[empty] = 0.0
+        p /= p.sum()
+    edges = np.cumsum(p)[:-1]
+    u = np.random.default_rng(0).random((3, 5000))
+    u[0, :areas - 1] = edges  # exactly on an edge: the area above it
+    expected = np.searchsorted(edges, u, side="right") + areas * np.arange(3)[:, None]
+    np.testing.assert_array_equal(_area_index(u, edges), expected)
+    # Rounds of 70 000 proposals run one replicate per block: the counts add up row by row.
+    result = mc.simulate_round(p, np.ones(areas), 0.5, 70_000, replicates=2, rng=1)
+    assert np.all(result.proposals.sum(axis=1) == 70_000)
+    assert empty is None or np.all(result.proposals[:, empty] == 0)
+    assert np.all(result.funded <= result.proposals)
+
+
 @pytest.mark.parametrize(
     ("call", "error", "words"),
     [

@@ -57,6 +57,30 @@ def test_urn_shapes_and_counts(a, b, draws, replicates, alpha):
     assert np.all((steps == 0) | (steps == 1))  # one ball per draw
 
 
+@pytest.mark.parametrize(
+    ("initial", "draws", "replicates", "alpha"),
+    [
+        ((7, 5), 300, 200, 2.0),
+        ((1, 1), 120, 50, 1.0),
+        ((0, 3), 80, 100, 0.5),
+        ((4, 0), 80, 30, 3.0),
+        ((2, 9), 100, 64, 1e300),
+    ],
+)
+def test_urn_draws_with_the_feedback_of_each_share(initial, draws, replicates, alpha):
+    # the kernel looks the feedback up in a table by count while there are fewer counts than urns
+    a, b = initial
+    gen = np.random.default_rng(5)
+    counts, expected = np.full(replicates, float(a)), [np.full(replicates, a / (a + b))]
+    for n in range(draws):
+        counts = counts + (gen.random(replicates) < mc.urn_feedback(expected[-1], alpha))
+        expected.append(counts / (a + b + n + 1))
+    shares_ = mc.polya_urn(initial, draws, replicates=replicates, exponent=alpha, rng=5)
+    np.testing.assert_array_equal(shares_, np.stack(expected, axis=1))
+    estimate = mc.lock_in_estimate(initial, draws, replicates=replicates, exponent=alpha, rng=5)
+    assert estimate.probability == np.mean(expected[-1] > 0.5)
+
+
 def test_urn_is_seeded_and_handles_a_missing_colour():
     first, again = (mc.polya_urn((2, 3), 5, replicates=4, rng=9) for _ in range(2))
     np.testing.assert_array_equal(first, again)
