@@ -14,7 +14,9 @@ import numpy as np
 __all__ = [
     "as_finite_array",
     "as_generator",
+    "as_index_array",
     "as_probabilities",
+    "call_checked",
     "check_broadcast",
     "check_choice",
     "check_concave_curve",
@@ -165,6 +167,55 @@ def as_probabilities(name: str, value, *, min_classes: int = 1) -> np.ndarray:
             f"{name} must sum to 1 along the last axis, got sums {_show(totals)}"
         )
     return p
+
+
+def as_index_array(
+    name: str, value, *, shape: str, upper: int | None = None, upper_from: str | None = None
+) -> np.ndarray:
+    """Return ``value`` as a 2-D integer array of indices ``0 <= i < upper``, or raise.
+
+    ``shape`` describes the expected axes in the message, e.g. ``"(replicates, steps)"``; the
+    array needs at least one row. ``upper_from`` names the argument that sets ``upper``, so
+    that a mismatch blames both.
+    """
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested lists
+        raise TypeError(f"{name} must be a 2-D integer array of indices, got a ragged {_show(value)}") from error
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+        raise TypeError(f"{name} must be an integer array of indices, got dtype {array.dtype}")
+    if array.ndim != 2 or array.shape[0] == 0:
+        raise ValueError(f"{name} must have shape {shape} with at least one row, got shape {array.shape}")
+    if array.size and (array.min() < 0 or (upper is not None and array.max() >= upper)):
+        allowed = f"0..{upper - 1}" if upper is not None else ">= 0"
+        source = f" ({upper_from} has {upper})" if upper_from else ""
+        raise ValueError(
+            f"{name} must hold indices {allowed}{source}, got values from {array.min()} to {array.max()}"
+        )
+    return array
+
+
+def call_checked(name: str, func, x: np.ndarray, *, allow_neginf: bool = False) -> np.ndarray:
+    """Call a user's function on the array ``x`` and return its values as floats, or raise.
+
+    The function's own failure, a result that is not real numbers, of another shape than
+    ``x``, or not finite (``-inf`` allowed with ``allow_neginf``, e.g. ln 0) is reported as a
+    ``ValueError``/``TypeError`` naming ``name``.
+    """
+    try:
+        values = np.asarray(func(x))
+    except Exception as error:  # the user's callable: report its failure, whatever it is
+        raise ValueError(f"{name} must accept a numpy array; calling it failed: {error!r}") from error
+    if values.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must return real numbers, got {_show(values)} (dtype {values.dtype})")
+    values = values.astype(float)
+    if values.shape != np.shape(x):
+        raise ValueError(f"{name} must map an array of shape {np.shape(x)} to the same shape, got {values.shape}")
+    bad = np.isnan(values) | (values == np.inf) if allow_neginf else ~np.isfinite(values)
+    if np.any(bad):
+        allowed = "NaN or +inf" if allow_neginf else "NaN or inf"
+        raise ValueError(f"{name} must not return {allowed}, got it at {_show(x[bad] if x.shape else x)}")
+    return values
 
 
 def as_generator(rng) -> np.random.Generator:

@@ -19,11 +19,19 @@ on the KKT conditions, vectorised over every frequency vector at once.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
 
-from ._validate import as_finite_array, as_probabilities, check_concave_curve, check_real, check_same_classes
+from ._validate import (
+    as_finite_array,
+    as_probabilities,
+    call_checked,
+    check_concave_curve,
+    check_real,
+    check_same_classes,
+)
 
 __all__ = ["expected_quality", "optimal_allocation"]
 
@@ -44,22 +52,7 @@ def _quality_function(quality, scale: float) -> Callable[[np.ndarray], np.ndarra
 
 def _checked_curve(quality: Callable) -> Callable[[np.ndarray], np.ndarray]:
     """Wrap a user's curve so that a failure, a non-number, a wrong shape or NaN names ``quality``."""
-
-    def curve(c: np.ndarray) -> np.ndarray:
-        try:
-            values = np.asarray(quality(c))
-        except Exception as error:  # the user's callable: report its failure, whatever it is
-            raise ValueError(f"quality must accept a numpy array; calling it failed: {error!r}") from error
-        if values.dtype.kind not in "biuf":
-            raise TypeError(f"quality must return real numbers, got {values!r:.80} (dtype {values.dtype})")
-        values = values.astype(float)
-        if values.shape != np.shape(c):
-            raise ValueError(f"quality must map an array of shape {np.shape(c)} to the same shape, got {values.shape}")
-        if np.any(np.isnan(values) | (values == np.inf)):
-            raise ValueError(f"quality must not return NaN or +inf for capacities >= 0, got it at {c!r:.80}")
-        return values
-
-    return curve
+    return functools.partial(call_checked, "quality", quality, allow_neginf=True)  # -inf: ln 0
 
 
 def _check_callable_quality(q, capacity: float) -> None:

@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, check_integer, check_real
+from ._validate import as_finite_array, as_generator, as_index_array, check_integer, check_real
 from .distributions import softmax
 
 __all__ = ["BanditRun", "escape_time", "simulate_bandit", "strategy_arrays"]
@@ -387,22 +387,8 @@ def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
         Steps from ``start`` to the first match (0 if the mode is already right at
         ``start``), ``inf`` where it never happens.
     """
-    arrays = {}
-    for name, value in (("leading", leading), ("best", best)):
-        try:
-            array = np.asarray(value)
-        except ValueError as error:  # ragged nested lists
-            raise TypeError(
-                f"{name} must be an integer array of activity indices, got a ragged {value!r:.80}"
-            ) from error
-        if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
-            raise TypeError(f"{name} must be an integer array of activity indices, got dtype {array.dtype}")
-        if array.ndim != 2:
-            raise ValueError(f"{name} must have shape (replicates, steps), got {array.shape}")
-        if np.any(array < 0):
-            raise ValueError(f"{name} must hold activity indices >= 0, got a minimum of {array.min()}")
-        arrays[name] = array
-    leading, best = arrays["leading"], arrays["best"]
+    leading = as_index_array("leading", leading, shape="(replicates, steps)")
+    best = as_index_array("best", best, shape="(replicates, steps)")
     if leading.shape != best.shape:
         raise ValueError(f"leading and best must have the same shape, got {leading.shape} and {best.shape}")
     start = check_integer("start", start, lower=0)

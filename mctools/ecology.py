@@ -21,7 +21,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, as_probabilities, check_broadcast, check_integer
+from ._validate import (
+    as_finite_array,
+    as_generator,
+    as_index_array,
+    as_probabilities,
+    check_broadcast,
+    check_integer,
+)
 
 __all__ = [
     "branching_process",
@@ -143,23 +150,9 @@ def log_population(fitness, environments) -> np.ndarray:
         (extinction).
     """
     w = as_finite_array("fitness", fitness, lower=0.0, min_ndim=1)
-    try:
-        env = np.asarray(environments)
-    except ValueError as error:  # ragged nested lists
-        raise TypeError(
-            f"environments must be an array of integer indices, got a ragged {environments!r:.80}"
-        ) from error
-    if not np.issubdtype(env.dtype, np.integer):
-        raise TypeError(f"environments must be an array of integer indices, got dtype {env.dtype}")
-    if env.ndim != 2 or env.shape[0] == 0:
-        raise ValueError(
-            f"environments must have shape (replicates, generations) with replicates >= 1, got shape {env.shape}"
-        )
-    if env.size and (env.min() < 0 or env.max() >= w.shape[-1]):
-        raise ValueError(
-            f"environments must be indices in 0..{w.shape[-1] - 1} (fitness has {w.shape[-1]} environments), "
-            f"got values from {env.min()} to {env.max()}"
-        )
+    env = as_index_array(
+        "environments", environments, shape="(replicates, generations)", upper=w.shape[-1], upper_from="fitness"
+    )
     with np.errstate(divide="ignore"):
         log_w = np.log(w)
     replicates, generations = env.shape

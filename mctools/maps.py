@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 from scipy.optimize import brentq
 
-from ._validate import as_finite_array, check_integer, check_real
+from ._validate import as_finite_array, call_checked, check_integer, check_real
 
 __all__ = ["cobweb", "derivative", "first_passage", "fixed_points", "iterate_map"]
 
@@ -28,18 +28,7 @@ def check_map(func, name: str = "func") -> Map:
 
 
 def _apply(func: Map, x: np.ndarray) -> np.ndarray:
-    try:
-        y = np.asarray(func(x))
-    except Exception as error:  # the user's callable: report its failure, whatever it is
-        raise ValueError(f"func must accept a numpy array; calling it failed: {error!r}") from error
-    if y.dtype.kind not in "biuf":
-        raise TypeError(f"func must return real numbers, got {y!r:.80} (dtype {y.dtype})")
-    y = y.astype(float)
-    if y.shape != np.shape(x):
-        raise ValueError(f"func must map an array of shape {np.shape(x)} to the same shape, got {y.shape}")
-    if not np.all(np.isfinite(y)):
-        raise ValueError(f"func returned non-finite values at x = {x!r}")
-    return y
+    return call_checked("func", func, x)
 
 
 def iterate_map(func: Map, x0, steps: int) -> np.ndarray:

@@ -43,7 +43,7 @@ def test_map_errors_are_clear():
         mc.iterate_map(3, 0.1, 2)
     with pytest.raises(ValueError, match="steps must be >= 0"):
         mc.iterate_map(logistic(2.0), 0.1, -1)
-    with pytest.raises(ValueError, match="func returned non-finite"):
+    with pytest.raises(ValueError, match="func must not return NaN or inf"):
         mc.iterate_map(lambda x: x + np.inf, 0.1, 1)
     with pytest.raises(ValueError, match="lower must be < upper"):
         mc.fixed_points(logistic(2.0), 1.0, 0.0)

@@ -15,15 +15,14 @@ from .values import (
     NONNEGATIVE,
     NONNEGATIVE_ARRAY,
     NONNEGATIVE_INTEGER,
+    NOT_FINITE,
+    NOT_REAL_SCALAR,
     REAL,
     RNG,
     UNIT,
     UNIT_ARRAY,
 )
 
-# Scalars refused by an array_like parameter (the scalar lists also hold [1.0], a valid array).
-NOT_REAL_SCALAR = ["1.0", None, True, 1 + 2j]
-NOT_FINITE = [NAN, INF, -INF, np.float64(NAN)]
 # Per-replicate parameters of the valid call have 3 replicates: other lengths and 2-D shapes clash.
 WRONG_SHAPE = [[0.1, 0.2], [0.1] * 4, np.full((1, 3), 0.1), np.full((3, 3), 0.1)]
 MEANS = np.array([[1.0, 0.5, 0.2]] * 6 + [[0.2, 0.5, 1.0]] * 6)  # a shift after 6 of 12 steps

@@ -9,19 +9,16 @@ import mctools as mc
 from .entry import Entry
 from .values import (
     COUNT,
-    INF,
-    NAN,
     NONNEGATIVE_ARRAY,
     NONNEGATIVE_INTEGER,
+    NOT_FINITE,
+    NOT_REAL_SCALAR,
     POSITIVE_ARRAY,
     PROBABILITIES,
     RNG,
     UNIT_ARRAY,
 )
 
-# Scalars refused by an array_like parameter (the scalar lists also hold [1.0], a valid array).
-NOT_REAL_SCALAR = ["1.0", None, True, 1 + 2j]
-NOT_FINITE = [NAN, INF, -INF, np.float64(NAN)]
 FITNESS = [*NONNEGATIVE_ARRAY, *NOT_FINITE, *NOT_REAL_SCALAR, -1.0, 1.0, [[]]]
 OFFSPRING = [*NONNEGATIVE_ARRAY, *NOT_FINITE, *NOT_REAL_SCALAR, -1e-12, -1.0]
 CLASH = [[0.5, 0.5], np.full((3, 2), 0.5)]  # neither broadcasts with the (3,) arrays of the valid calls

@@ -10,19 +10,16 @@ from .entry import Entry
 from .values import (
     ARRAY,
     COUNT,
-    INF,
-    NAN,
     NONNEGATIVE,
     NONNEGATIVE_ARRAY,
+    NOT_FINITE,
+    NOT_REAL_SCALAR,
     REAL,
     RNG,
     UNIT,
     UNIT_ARRAY,
 )
 
-# Scalars refused by an array_like parameter (the scalar lists also hold [1.0], a valid array).
-NOT_REAL_SCALAR = ["1.0", None, True, 1 + 2j]
-NOT_FINITE = [NAN, INF, -INF, np.float64(NAN)]
 # Array-like rates in (0, 1] (learning), [0, 1] (forgetting), [0, 1) (novice), >= 0 (temperature).
 LEARNING = [*UNIT_ARRAY, *NOT_FINITE, *NOT_REAL_SCALAR, 0.0, -0.1, 1.5, [0.5, 0.0], np.zeros(3)]
 FORGETTING = [*UNIT_ARRAY, *NOT_FINITE, *NOT_REAL_SCALAR, -1e-12, 1.0 + 1e-9, [0.5, 2.0]]

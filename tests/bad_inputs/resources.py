@@ -14,15 +14,14 @@ from .values import (
     INF,
     NAN,
     NONNEGATIVE_ARRAY,
+    NOT_FINITE,
+    NOT_REAL_SCALAR,
     POSITIVE_ARRAY,
     RNG,
     UNIT,
     UNIT_ARRAY,
 )
 
-# Scalars refused by an array_like parameter (the scalar lists also hold [1.0], a valid array).
-NOT_REAL_SCALAR = ["1.0", None, True, 1 + 2j]
-NOT_FINITE = [NAN, INF, -INF, np.float64(NAN)]
 CLASH = [[0.1, 0.2, 0.3], np.full((2, 3), 0.1)]  # neither broadcasts with the (2,) arrays of the valid calls
 POSITIVE_LIKE = [*POSITIVE_ARRAY, *NOT_FINITE, *NOT_REAL_SCALAR, 0.0, -1e-12, -1.0, *CLASH]
 NONNEGATIVE_LIKE = [*NONNEGATIVE_ARRAY, *NOT_FINITE, *NOT_REAL_SCALAR, -1e-12, -1.0, *CLASH]

@@ -12,10 +12,13 @@ import numpy as np
 NAN = float("nan")
 INF = float("inf")
 
-# Not a real number at all: a string, None, a bool (a typo'd flag), a complex, a list.
-NOT_REAL = ["1.0", None, True, 1 + 2j, [1.0]]
+# Not a real number at all: a string, None, a bool (a typo'd flag), a complex ...
+NOT_REAL_SCALAR = ["1.0", None, True, 1 + 2j]
+# ... or a list (which an array_like parameter accepts: give those NOT_REAL_SCALAR).
+NOT_REAL = [*NOT_REAL_SCALAR, [1.0]]
+NOT_FINITE = [NAN, INF, -INF, np.float64(NAN)]
 # Any finite real: refuse NaN and both infinities, and anything that is not a real number.
-REAL = [NAN, INF, -INF, np.float64(NAN), *NOT_REAL]
+REAL = [*NOT_FINITE, *NOT_REAL]
 # Strictly positive (a temperature, a scale, a rate): zero and negatives too.
 POSITIVE = [*REAL, 0.0, -1.0, -1e-12]
 # Non-negative (a cost, a margin, a mutation rate).
@@ -75,8 +78,10 @@ __all__ = [
     "NONNEGATIVE_ARRAY",
     "NONNEGATIVE_INTEGER",
     "NOT_CALLABLE",
+    "NOT_FINITE",
     "NOT_INTEGER",
     "NOT_REAL",
+    "NOT_REAL_SCALAR",
     "OPEN_UNIT",
     "POSITIVE",
     "POSITIVE_ARRAY",
