@@ -15,6 +15,7 @@ __all__ = [
     "as_finite_array",
     "as_generator",
     "as_index_array",
+    "as_integer_array",
     "as_probabilities",
     "call_checked",
     "check_broadcast",
@@ -169,6 +170,20 @@ def as_probabilities(name: str, value, *, min_classes: int = 1) -> np.ndarray:
     return p
 
 
+def as_integer_array(name: str, value, what: str) -> np.ndarray:
+    """Return ``value`` as an integer array, or a ``TypeError`` saying it must be ``what``.
+
+    Booleans, floats (even whole ones) and ragged nested lists are refused.
+    """
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested lists
+        raise TypeError(f"{name} must be {what}, got a ragged {_show(value)}") from error
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+        raise TypeError(f"{name} must be {what}, got {_show(value)} (dtype {array.dtype})")
+    return array
+
+
 def as_index_array(
     name: str, value, *, shape: str, upper: int | None = None, upper_from: str | None = None
 ) -> np.ndarray:
@@ -178,12 +193,7 @@ def as_index_array(
     array needs at least one row. ``upper_from`` names the argument that sets ``upper``, so
     that a mismatch blames both.
     """
-    try:
-        array = np.asarray(value)
-    except ValueError as error:  # ragged nested lists
-        raise TypeError(f"{name} must be a 2-D integer array of indices, got a ragged {_show(value)}") from error
-    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
-        raise TypeError(f"{name} must be an integer array of indices, got dtype {array.dtype}")
+    array = as_integer_array(name, value, "an integer array of indices")
     if array.ndim != 2 or array.shape[0] == 0:
         raise ValueError(f"{name} must have shape {shape} with at least one row, got shape {array.shape}")
     if array.size and (array.min() < 0 or (upper is not None and array.max() >= upper)):

@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, check_broadcast, check_integer, check_real
+from ._validate import as_finite_array, as_generator, as_integer_array, check_broadcast, check_integer, check_real
 
 __all__ = [
     "LearningRun",
@@ -134,17 +134,6 @@ _MAX_EXPERIENCE = int(np.iinfo(np.int16).max)  # experience is stored as int16
 _JOINT_STATES = 2**18  # two activities: tabulate every (grid cell, e_0, e_1) up to this many
 
 
-def _integer_array(name: str, value, what: str) -> np.ndarray:
-    """``value`` as an array of integers (``what`` they count), or a ``TypeError``."""
-    try:
-        array = np.asarray(value)
-    except ValueError as error:  # ragged nested lists
-        raise TypeError(f"{name} must be {what}, got a ragged {value!r}") from error
-    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
-        raise TypeError(f"{name} must be {what}, got {value!r}")
-    return array
-
-
 def _parameters(learning, forgetting, temperature, novice):
     ell = as_finite_array("learning", learning, lower=0.0, lower_open=True, upper=1.0)
     phi = as_finite_array("forgetting", forgetting, lower=0.0, upper=1.0)
@@ -221,7 +210,7 @@ def simulate_learning_by_doing(
             f"payoff must list at most {_MAX_ACTIVITIES} activities (choices are int8), got shape {w.shape}"
         )
     K = w.shape[-1]
-    first = _integer_array("start", start, "integer days of experience")
+    first = as_integer_array("start", start, "integer days of experience")
     if np.any(first < 0) or np.any(first > cap):
         raise ValueError(f"start must be within [0, max_experience={cap}], got {start!r}")
     for name, array in (("payoff", w), ("start", first)):
@@ -422,11 +411,11 @@ def learning_by_doing_exact(
     w = as_finite_array("payoff", payoff, lower=0.0)
     if w.shape != (2,):
         raise ValueError(f"payoff must have shape (2,) for the exact chain, got shape {w.shape}")
-    first = _integer_array("start", start, "two integers (days of experience)")
+    first = as_integer_array("start", start, "two integers (days of experience)")
     if first.shape != (2,) or np.any((first < 0) | (first > cap)):
         raise ValueError(f"start must be two integers in [0, max_experience={cap}], got {start!r}")
     history = (
-        np.zeros((1, 0), dtype=int) if given is None else _integer_array("given", given, "a 2-D array of 0/1 choices")
+        np.zeros((1, 0), dtype=int) if given is None else as_integer_array("given", given, "a 2-D array of 0/1 choices")
     )
     if history.ndim != 2 or np.any((history != 0) & (history != 1)):
         raise ValueError(f"given must be a 2-D array of 0/1 choices, got {given!r}")

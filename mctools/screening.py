@@ -68,6 +68,11 @@ def _bar(name: str, value) -> np.ndarray:
     return as_finite_array(name, value)
 
 
+def _checked_spread_and_z(skill, bar, *, allow_zero: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Validate ``skill`` and ``bar`` (which must broadcast together), then :func:`_spread_and_z`."""
+    s, b = _skill("skill", skill, allow_zero=allow_zero), _bar("bar", bar)
+    check_broadcast(skill=s, bar=b)
+    return _spread_and_z(s, b)
 
 
 def _spread_and_z(skill: np.ndarray, bar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -96,10 +101,7 @@ def log_fund_probability(skill, bar) -> np.ndarray:
     numpy.ndarray
         :math:`\ln P(\text{fund})`, ``-inf`` where funding is impossible (skill 0, bar > 0).
     """
-    s = _skill("skill", skill)
-    b = _bar("bar", bar)
-    check_broadcast(skill=s, bar=b)
-    _, z = _spread_and_z(s, b)
+    _, z = _checked_spread_and_z(skill, bar)
     return log_ndtr(-z)
 
 
@@ -123,10 +125,7 @@ def fund_probability(skill, bar) -> np.ndarray:
     numpy.ndarray
         :math:`P(\text{fund} \mid s)`, in [0, 1].
     """
-    s = _skill("skill", skill)
-    b = _bar("bar", bar)
-    check_broadcast(skill=s, bar=b)
-    _, z = _spread_and_z(s, b)
+    _, z = _checked_spread_and_z(skill, bar)
     return ndtr(-z)
 
 
@@ -149,10 +148,7 @@ def funded_quality(skill, bar) -> np.ndarray:
     numpy.ndarray
         :math:`E[\theta \mid \text{fund}]`, above both :math:`b` and 0.
     """
-    s = _skill("skill", skill, allow_zero=False)
-    b = _bar("bar", bar)
-    check_broadcast(skill=s, bar=b)
-    spread, z = _spread_and_z(s, b)
+    spread, z = _checked_spread_and_z(skill, bar, allow_zero=False)
     # Far in the tail phi(z)/Phi(-z) loses every digit to cancellation (and z**2 overflows):
     # use its asymptotic series there, exact to double precision for z > 1e3.
     large = z > 1e3
