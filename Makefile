@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 
-.PHONY: help book student test execute lint bench clean
+.PHONY: help book student test execute lint format bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,6 +35,11 @@ execute: $(INSTALLED)  ## for authors: re-run every notebook in place (from book
 
 lint: $(INSTALLED)  ## ruff only
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)  ## for authors: ruff format code and notebooks, then copy solution code into its dropdowns
+	$(BIN)/ruff format .
+	$(BIN)/python scripts/sync_solution_code.py $(NOTEBOOKS)
 
 bench: $(INSTALLED)  ## time the mctools kernels and the notebooks (~3 min); report in _build/bench/report.md
 	$(BIN)/python benchmarks/run.py $(BENCH)

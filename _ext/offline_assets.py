@@ -1,8 +1,8 @@
-"""Serve Vega, Vega-Lite and vega-embed from the built book, so Altair charts need no CDN.
+"""Serve Vega, Vega-Lite and vega-embed from the built book, so the charts need no CDN.
 
-Altair's ``html`` renderer emits a ``<script>`` that loads the three libraries from
-cdn.jsdelivr.net unless ``window.VEGA_DEBUG`` already names the versions it wants, in which
-case it calls the global ``vegaEmbed`` directly. At ``builder-inited`` this extension:
+The charts are stored in the notebooks as Vega-Lite JSON and drawn by ``course-charts.js``
+(``vega_charts.py``), which calls the global ``vegaEmbed``. At ``builder-inited`` this
+extension:
 
 1. bundles the libraries with :func:`vl_convert.javascript_bundle` (they ship inside the
    ``vl-convert-python`` wheel, so no network is needed);
@@ -28,7 +28,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 SCRIPT_NAME = "vega-offline.js"
-# vl-convert provides these names to the snippet without imports. Altair's output only calls
+# vl-convert provides these names to the snippet without imports. course-charts.js only calls
 # vegaEmbed; in vl-convert 1.9 `vega` and `vegaLite` are null (default imports of modules that
 # have none), so they are exposed only if a later version fixes that.
 SNIPPET = "window.vegaEmbed = vegaEmbed; if (vega) window.vega = vega; if (vegaLite) window.vegaLite = vegaLite;"
@@ -53,17 +53,11 @@ def build_script() -> str:
         raise RuntimeError("the vl-convert bundle does not define window.vegaEmbed")
     # The bundle declares minified top-level names (e.g. `_`) that would overwrite Sphinx's
     # globals, so it runs in its own function scope and exports only through `window`.
-    versions = (
-        f'{{vega_version: "{alt.VEGA_VERSION}", '
-        f'vegalite_version: "{alt.VEGALITE_VERSION}", '
-        f'vegaembed_version: "{alt.VEGAEMBED_VERSION}"}}'
-    )
     return (
-        f"/* Vega, Vega-Lite and vega-embed, bundled by vl-convert {vlc.__version__} "
-        f"for Altair {alt.__version__}. Generated at build time by _ext/offline_assets.py. */\n"
+        f"/* Vega {alt.VEGA_VERSION}, Vega-Lite {alt.VEGALITE_VERSION} and vega-embed "
+        f"{alt.VEGAEMBED_VERSION}, bundled by vl-convert {vlc.__version__} for Altair {alt.__version__}. "
+        "Generated at build time by _ext/offline_assets.py. */\n"
         f"(function () {{\n{bundle}\n}})();\n"
-        # Altair's html output skips its CDN loads when these match the versions it wants.
-        f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {versions});\n"
     )
 
 
@@ -78,7 +72,7 @@ def _write_script(app: Sphinx) -> None:
     if not target.is_file() or target.read_text(encoding="utf-8") != script:
         target.write_text(script, encoding="utf-8")
     app.config.html_static_path.append(str(static_dir))
-    # No async/defer: the file must have run before the inline chart scripts in <body>.
+    # No async/defer: the file must have run before course-charts.js draws the charts.
     app.add_js_file(SCRIPT_NAME, priority=200)
     logger.info("offline_assets: %s (%d kB)", SCRIPT_NAME, len(script) // 1024)
 

@@ -1,9 +1,9 @@
 """One look for every chart in the book, and the builders chapters reuse.
 
 Call :func:`setup` once in a notebook's imports cell. It registers and enables the course
-theme (colour-blind-safe Okabe–Ito colours) and selects Altair's ``html`` renderer, whose
-output the built book renders without a kernel and without the network (the book ships
-Vega itself; see ``_ext/offline_assets.py``).
+theme (colour-blind-safe Okabe–Ito colours) and the course's renderer, which stores each chart
+as Vega-Lite JSON that JupyterLab, the built book and the print edition all draw without a
+kernel and without the network (see ``mctools/_display.py``).
 
 Conventions: every chart states its finding in the title, its axes carry units, and the
 same class has the same colour in every chapter (:data:`CLASS_COLORS`).
@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import altair as alt
 import numpy as np
 
+from . import _display
 from ._validate import as_finite_array, check_integer, check_real
 
 __all__ = [
@@ -85,9 +86,9 @@ def _theme() -> alt.theme.ThemeConfig:
 
 
 def setup() -> None:
-    """Enable the course theme and the ``html`` renderer (call once per notebook)."""
+    """Enable the course theme and the course's chart renderer (call once per notebook)."""
     alt.theme.enable(THEME_NAME)
-    alt.renderers.enable("html")
+    _display.enable()
 
 
 def records(digits: int = 5, **columns) -> list[dict]:

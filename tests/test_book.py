@@ -159,22 +159,23 @@ UNTYPESET_MATH_JS = """async (waitMs) => {
               .map(e => e.outerHTML.slice(0, 200));
 }"""
 
-# vega-embed draws into <svg class="marks"> or <canvas class="marks">; Altair's html output
-# replaces the container by <div class="error"> when it cannot load or run vega-embed.
-CHARTS_SETTLED_JS = """() => Array.from(document.querySelectorAll('div[id^="altair-viz"]'))
+# course-charts.js draws each div.course-chart with vega-embed into <svg class="marks">, or
+# leaves a div.error saying why it could not.
+CHARTS_SETTLED_JS = """() => Array.from(document.querySelectorAll('div.course-chart'))
   .every(d => d.querySelector('svg.marks, canvas.marks, .error'))"""
-CHART_PROBLEMS_JS = """() => Array.from(document.querySelectorAll('div[id^="altair-viz"]'))
-  .flatMap(d => {
+CHART_PROBLEMS_JS = """() => Array.from(document.querySelectorAll('div.course-chart'))
+  .flatMap((d, i) => {
+    const name = `chart ${i + 1}`;
     const error = d.querySelector('.error');
-    if (error) return [`${d.id}: ${error.textContent}`];
+    if (error) return [`${name}: ${error.textContent}`];
     const marks = d.querySelector('svg.marks, canvas.marks');
-    if (!marks) return [`${d.id}: not drawn`];
+    if (!marks) return [`${name}: not drawn`];
     const box = marks.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 ? [] : [`${d.id}: drawn with zero size`];
+    return box.width > 0 && box.height > 0 ? [] : [`${name}: drawn with zero size`];
   })"""
 # A fingerprint of the chart that owns a slider, to see that moving the slider redraws it.
 CHART_FINGERPRINT_JS = """(input) => {
-  const chart = input.closest('div[id^="altair-viz"]');
+  const chart = input.closest('div.course-chart');
   const marks = chart && chart.querySelector('svg.marks, canvas.marks');
   if (!marks) return null;
   return marks.tagName === 'CANVAS' ? marks.toDataURL() : marks.outerHTML;

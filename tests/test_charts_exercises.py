@@ -65,3 +65,22 @@ def test_check_reports_wrong_values_and_crashes_without_raising():
 def test_unknown_exercise_is_an_error():
     with pytest.raises(ValueError, match="exercise must be one of"):
         mc.exercises.check("ex-none", print)
+
+
+def test_a_chart_is_stored_as_vega_lite_json_with_a_text_stand_in():
+    """The stored bundle: the spec under the v5 type JupyterLab draws, and a plain-text stand-in."""
+    from mctools._display import CHART_MIME_TYPE
+
+    charts.setup()
+    rows = charts.records(n=np.arange(3), share=np.array([0.5, 0.6, 0.7]))
+    chart = charts.line_chart(rows, "n", "share", title=["Shares rise", "three generations"], x_title="n", y_title="s")
+    chart = chart.properties(description="The share rises from 0.5 to 0.7.")
+    bundle = chart._repr_mimebundle_()
+    bundle = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert set(bundle) == {CHART_MIME_TYPE, "text/plain"}
+    assert bundle[CHART_MIME_TYPE] == chart.to_dict()
+    assert bundle["text/plain"] == "Chart: Shares rise — three generations. The share rises from 0.5 to 0.7."
+    again = chart._repr_mimebundle_()
+    assert json.dumps(bundle, sort_keys=True) == json.dumps(
+        again[0] if isinstance(again, tuple) else again, sort_keys=True
+    )

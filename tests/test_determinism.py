@@ -6,15 +6,13 @@
   output for different seeds.
 * Every notebook, executed again in a fresh kernel with another ``PYTHONHASHSEED`` (so an
   output that depends on set or dict-of-set ordering shows up), reproduces its stored
-  outputs exactly, after the one sanitiser nbval also uses (Altair's random chart ids).
+  outputs exactly (no sanitiser: the stored charts carry no random ids).
   With nbval's own run that is two fresh executions, each identical to the stored one.
 """
 
 from __future__ import annotations
 
-import configparser
 import os
-import re
 from pathlib import Path
 
 import nbformat
@@ -50,21 +48,8 @@ def test_same_seed_same_output_other_seed_other_output(name):
     assert not same(first, entry.call(rng=2)), f"{name}: rng=1 and rng=2 give the same output"
 
 
-def sanitisers() -> list[tuple[re.Pattern, str]]:
-    config = configparser.ConfigParser()
-    config.read(REPO / "tests" / "nbval_sanitize.cfg")
-    return [(re.compile(config[s]["regex"]), config[s]["replace"]) for s in config.sections()]
-
-
 def comparable_outputs(notebook) -> list[list[str]]:
-    """Per code cell, each output as sanitised text: stream text or every MIME bundle entry."""
-    rules = sanitisers()
-
-    def clean(text: str) -> str:
-        for pattern, replacement in rules:
-            text = pattern.sub(replacement, text)
-        return text
-
+    """Per code cell, each output as text: stream text or every MIME bundle entry."""
     cells = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
@@ -74,13 +59,13 @@ def comparable_outputs(notebook) -> list[list[str]]:
             if output.output_type == "stream":  # a stream arrives in chunks timed by the kernel: join them
                 entry = f"{output.name}: "
                 if shown and shown[-1].startswith(entry):
-                    shown[-1] += clean(output.text)
+                    shown[-1] += output.text
                 else:
-                    shown.append(entry + clean(output.text))
+                    shown.append(entry + output.text)
             elif output.output_type == "error":
                 shown.append(f"error: {output.ename}: {output.evalue}")
             else:
-                shown.extend(f"{mime}: {clean(str(value))}" for mime, value in sorted(output.get("data", {}).items()))
+                shown.extend(f"{mime}: {value}" for mime, value in sorted(output.get("data", {}).items()))
         cells.append(shown)
     return cells
 

@@ -1,0 +1,79 @@
+"""How a chart is stored in a notebook: one MIME bundle that every reader's client can draw.
+
+A chart cell's output is the bundle
+
+* ``application/vnd.vegalite.v5+json``: the Vega-Lite specification as JSON. JupyterLab and
+  Jupyter Notebook 4 (up to 4.6) draw this type with the Vega they ship, in an untrusted
+  notebook and with no network (they have no renderer for the ``v6`` type that Altair 6 would
+  emit, and Altair's ``html`` output needs a trusted notebook and a CDN). The specification
+  keeps its own ``$schema`` (Vega-Lite 6); the charts use only features that Vega-Lite 5 also
+  draws, which the JupyterLab test checks chart by chart.
+* ``text/plain``: the chart's title and description, for clients that draw no charts (a
+  terminal, GitHub's preview, a screen reader reading the raw notebook).
+
+The built book renders the same JSON with the Vega shipped in the build
+(``_ext/vega_charts.py``), and the print edition turns it into a picture. Nothing random goes
+into the bundle (no element ids), so strict nbval compares it exactly.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+#: The MIME type a chart is stored under (see the module docstring for why v5).
+CHART_MIME_TYPE = "application/vnd.vegalite.v5+json"
+RENDERER_NAME = "mode_collapse"
+
+
+def chart_text(spec: dict) -> str:
+    """The plain-text stand-in of a chart: ``Chart: <title>. <description>``.
+
+    Parameters
+    ----------
+    spec : dict
+        A Vega-Lite specification (``chart.to_dict()``).
+
+    Returns
+    -------
+    str
+        One line naming the chart and, when the specification has one, its description.
+    """
+    title = spec.get("title", "")
+    if isinstance(title, dict):
+        lines = title.get("text", "")
+        subtitle = title.get("subtitle", "")
+        lines = [lines] if isinstance(lines, str) else list(lines)
+        lines += [subtitle] if isinstance(subtitle, str) else list(subtitle)
+    else:
+        lines = [title] if isinstance(title, str) else list(title)
+    words = " — ".join(line.strip() for line in lines if line and line.strip())
+    text = f"Chart: {words}" if words else "Chart"
+    description = str(spec.get("description", "")).strip()
+    if description:
+        text = f"{text.rstrip('.')}. {description}"
+    return text
+
+
+def mimebundle(spec: dict, **metadata) -> tuple[dict, dict]:
+    """Altair renderer: the bundle stored for a chart (see the module docstring).
+
+    Parameters
+    ----------
+    spec : dict
+        The Vega-Lite specification Altair passes to its renderers.
+    **metadata
+        Altair's embed options, ignored: the book and JupyterLab use their own.
+
+    Returns
+    -------
+    (dict, dict)
+        The MIME bundle and its (empty) metadata.
+    """
+    return {CHART_MIME_TYPE: spec, "text/plain": chart_text(spec)}, {}
+
+
+def enable() -> None:
+    """Register (once) and enable the course's renderer."""
+    if RENDERER_NAME not in alt.renderers.names():
+        alt.renderers.register(RENDERER_NAME, mimebundle)
+    alt.renderers.enable(RENDERER_NAME)
