@@ -72,14 +72,14 @@ def _wf_draws():
         rng.multinomial(WF["population"], p)
 
 
-# Chapter 3: the band's urn, 7:5, 1000 draws; polya_urn with 2000 bands, lock_in_estimate with 4000.
+# Chapter 4: the band's urn, 7:5, 1000 draws; polya_urn with 2000 bands, lock_in_estimate with 4000.
 def _urn_draws(R, draws=1000):
     rng = _rng()
     for _ in range(draws):
         rng.random(R)
 
 
-# Chapter 2: one funding round, four areas, 20 000 proposals, 40 rounds.
+# Chapter 3: one funding round, four areas, 20 000 proposals, 40 rounds.
 ROUND = dict(proposal_share=np.full(4, 0.25), skill=np.array([0.25, 1.0, 4.0, 16.0]), bar=1.0, proposals=20_000)
 
 
@@ -90,7 +90,7 @@ def _round_draws(R=40, n=20_000):
     rng.standard_normal((R, n))
 
 
-# Chapter 5, section on strategies: 400 days, a shift on day 100, 17 strategies x 300 islanders.
+# Chapter 6, section on strategies: 400 days, a shift on day 100, 17 strategies x 300 islanders.
 BANDIT_WORLD = np.tile([1.0, 0.5], (400, 1))
 BANDIT_WORLD[100:] = [0.85, 1.25]
 BANDIT_STRATEGIES = {"greedy": {}, "annealed softmax": {"temperature": 0.5, "anneal": 5.0}}
@@ -123,7 +123,7 @@ def _bandit_reference(islanders=6):
     return ref.simulate_bandit(BANDIT_WORLD.tolist(), **{k: v.tolist() for k, v in s.items()}, **BANDIT)
 
 
-# Chapter 6: specialist against generalist, 200 years, 2000 replicates.
+# Chapter 7: specialist against generalist, 200 years, 2000 replicates.
 FITNESS = np.array([[1.6, 0.1], [1.2, 1.2]])
 WEATHER = [0.85, 0.15]
 
@@ -132,7 +132,7 @@ def _ecology(R):
     return mc.log_population(FITNESS, mc.random_environments(WEATHER, 200, replicates=R, rng=0))
 
 
-# Chapter 6: Galton–Watson lineages, m = 1.2, 60 generations, 20 000 lineages.
+# Chapter 7: Galton–Watson lineages, m = 1.2, 60 generations, 20 000 lineages.
 @functools.cache
 def _branching_means(R=20_000) -> np.ndarray:
     """The Poisson means of every generation of a kernel run, shape (G, R)."""
@@ -167,7 +167,7 @@ def _regression_draws(R=3000, d=10, T=40, G=20):
         rng.standard_normal((R, T))
 
 
-# Chapter 4: the accountant and the trainer, 250 days, 2000 workers x 5 forgetting rates.
+# Chapter 5: the accountant and the trainer, 250 days, 2000 workers x 5 forgetting rates.
 RATES = [0.0, 0.1, 0.2, 0.3, 0.4]
 WORKER = dict(learning=0.05, temperature=0.05, novice=0.05, max_experience=40)
 
@@ -179,7 +179,7 @@ def _learning_draws(R=2000, days=250, K=2):
         rng.random((K, R, len(RATES)))
 
 
-# Chapter 4: the island's phase diagram, 1000 days, 40 islanders x 15 learning x 15 forgetting rates.
+# Chapter 5: the island's phase diagram, 1000 days, 40 islanders x 15 learning x 15 forgetting rates.
 ISLAND = dict(novice=0.05, max_experience=40, start=(20, 20), growth=0.004, catchability=0.01, requirement=0.25)
 LEARNING_GRID, FORGETTING_GRID = np.geomspace(0.02, 0.5, 15), np.linspace(0.0, 0.7, 15)
 
@@ -209,10 +209,10 @@ def _island_reference():
     return ref.simulate_island(1000, cells=cells, reserve=10.0, replicates=2, **ISLAND)
 
 
-# Chapter 2: CUSUM on proposals, p 0.2 -> 0.7, h = 6.87 nats, 300 observations, 4000 streams.
+# Chapter 3: CUSUM on proposals, p 0.2 -> 0.7, h = 6.87 nats, 300 observations, 4000 streams.
 CUSUM = dict(p=0.7, p0=0.2, p1=0.7, threshold=6.87, steps=300)
 
-# Chapter 7: cascades, accuracy 0.7, 20 agents, 100 000 sequences.
+# Chapter 8: cascades, accuracy 0.7, 20 agents, 100 000 sequences.
 # Chapter 1: the generator's choice under ambiguity, 400 000 images.
 OUTPUT = dict(share=0.7, separation=1.5, quality_ratio=0.8, policy="quality")
 
@@ -235,32 +235,32 @@ CASES = [
         _wf_draws, lambda: ref.wright_fisher(ZIPF.tolist(), **WF, replicates=5, record_every=5), 5 * 200,
     ),
     Case(
-        "polya_urn", "ch. 3: (7, 5), 1000 draws, R=2000, α=2", 2000 * 1000,
+        "polya_urn", "ch. 4: (7, 5), 1000 draws, R=2000, α=2", 2000 * 1000,
         lambda s: mc.polya_urn((7, 5), 1000, replicates=2000 * s, exponent=2.0, rng=0),
         lambda: _urn_draws(2000), lambda: ref.polya_urn((7, 5), 1000, replicates=100, exponent=2.0), 100 * 1000,
     ),
     Case(
-        "lock_in_estimate", "ch. 3: (7, 5), 1000 draws, R=4000, α=2", 4000 * 1000,
+        "lock_in_estimate", "ch. 4: (7, 5), 1000 draws, R=4000, α=2", 4000 * 1000,
         lambda s: mc.lock_in_estimate((7, 5), 1000, replicates=4000 * s, exponent=2.0, rng=0),
         lambda: _urn_draws(4000), lambda: ref.lock_in_estimate((7, 5), 1000, replicates=100, exponent=2.0), 100 * 1000,
     ),
     Case(
-        "simulate_round", "ch. 2: 4 areas, 20 000 proposals, R=40", 40 * 20_000,
+        "simulate_round", "ch. 3: 4 areas, 20 000 proposals, R=40", 40 * 20_000,
         lambda s: mc.simulate_round(**ROUND, replicates=40 * s, rng=0),
         _round_draws, lambda: ref.simulate_round(**ROUND, replicates=2), 2 * 20_000,
     ),
     Case(
-        "simulate_bandit", "ch. 5: 400 steps, 17 strategies x 300", 5100 * 400,
+        "simulate_bandit", "ch. 6: 400 steps, 17 strategies x 300", 5100 * 400,
         lambda s: _bandit(300 * s), _bandit_draws, _bandit_reference, 17 * 6 * 400,
     ),
     Case(
-        "random_environments + log_population", "ch. 6: 2 strategies, G=200, R=2000", 2000 * 200,
+        "random_environments + log_population", "ch. 7: 2 strategies, G=200, R=2000", 2000 * 200,
         lambda s: _ecology(2000 * s),
         lambda: _rng().random((2000, 200)),
         lambda: ref.log_population(FITNESS.tolist(), WEATHER, 200, replicates=200), 200 * 200,
     ),
     Case(
-        "branching_process", "ch. 6: m=1.2, G=60, R=20 000", 20_000 * 60,
+        "branching_process", "ch. 7: m=1.2, G=60, R=20 000", 20_000 * 60,
         lambda s: mc.branching_process(1.2, 60, replicates=20_000 * s, rng=0),
         _branching_draws, lambda: ref.branching_process(1.2, 60, replicates=1000), 1000 * 60,
     ),
@@ -276,21 +276,21 @@ CASES = [
         _regression_draws, lambda: ref.regression_refit(10, 40, 20, replicates=30), 30 * 20,
     ),
     Case(
-        "simulate_learning_by_doing", "ch. 4: 250 days, R=2000 x 5 rates", 2000 * 5 * 250,
+        "simulate_learning_by_doing", "ch. 5: 250 days, R=2000 x 5 rates", 2000 * 5 * 250,
         lambda s: mc.simulate_learning_by_doing(250, forgetting=RATES, replicates=2000 * s, rng=0, **WORKER),
         _learning_draws, lambda: ref.learning_by_doing(250, forgetting=RATES, replicates=20, **WORKER), 20 * 5 * 250,
     ),
     Case(
-        "simulate_island", "ch. 4: 1000 days, R=40 x 15 x 15 grid (draws: 3 per islander-day)", 40 * 225 * 1000,
+        "simulate_island", "ch. 5: 1000 days, R=40 x 15 x 15 grid (draws: 3 per islander-day)", 40 * 225 * 1000,
         lambda s: _island(40 * s), _island_draws, _island_reference, 2 * 9 * 1000,
     ),
     Case(
-        "simulate_bernoulli_cusum", "ch. 2: 300 steps, R=4000", 4000 * 300,
+        "simulate_bernoulli_cusum", "ch. 3: 300 steps, R=4000", 4000 * 300,
         lambda s: mc.simulate_bernoulli_cusum(**CUSUM, replicates=4000 * s, rng=0),
         lambda: _rng().random((4000, 300)), lambda: ref.bernoulli_cusum(**CUSUM, replicates=100), 100 * 300,
     ),
     Case(
-        "information_cascade", "ch. 7: 20 agents, R=100 000", 100_000 * 20,
+        "information_cascade", "ch. 8: 20 agents, R=100 000", 100_000 * 20,
         lambda s: mc.information_cascade(0.7, 20, replicates=100_000 * s, rng=0),
         lambda: _rng().random((100_000, 20)), lambda: ref.information_cascade(0.7, 20, replicates=2000), 2000 * 20,
     ),
@@ -319,17 +319,17 @@ class LongRun:
 
 LONG_RUNS = [
     LongRun(
-        "wright_fisher(record_every=G)", "ch. 6: K=2, N=20, R=400 (of 4000)", 400,
+        "wright_fisher(record_every=G)", "ch. 7: K=2, N=20, R=400 (of 4000)", 400,
         lambda g: mc.wright_fisher([0.2, 0.8], 20, g, replicates=400, record_every=g, rng=0),
     ),
     LongRun(
-        "simulate_island(history=False)", "ch. 4: R=10 (of 100) x 5 larders", 100,
+        "simulate_island(history=False)", "ch. 5: R=10 (of 100) x 5 larders", 100,
         lambda g: mc.simulate_island(
             g, learning=0.05, forgetting=0.5, reserve=[10, 20, 40, 80, 160], replicates=10, rng=0, **ISLAND
         ),
     ),
     LongRun(
-        "lock_in_estimate", "ch. 3: (7, 5), R=200 (of 2000), α=2", 1500,
+        "lock_in_estimate", "ch. 4: (7, 5), R=200 (of 2000), α=2", 1500,
         lambda g: mc.lock_in_estimate((7, 5), g, replicates=200, exponent=2.0, rng=0),
     ),
 ]

@@ -278,7 +278,7 @@ def wright_fisher(
     :math:`H = 1 - \sum_k p_k^2` decays exactly as :math:`H_t = H_0 (1 - 1/N)^t`
     (Fisher 1930; Wright 1931). With mutation, :math:`1 - H` has an exact linear recursion
     whose equilibrium tends to the infinite-alleles :math:`\theta/(1 + \theta)`,
-    :math:`\theta = 2Nu`, as :math:`K` grows (Kimura and Crow 1964; see chapter 6).
+    :math:`\theta = 2Nu`, as :math:`K` grows (Kimura and Crow 1964; see chapter 7).
 
     Generation 0 is the expected composition :math:`p_0` itself; generation 1 is the first
     sample of :math:`N` individuals from it. Replicates are simulated together (one

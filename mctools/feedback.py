@@ -1,4 +1,4 @@
-r"""Self-reinforcing maps and the knobs that tame them (chapter 7).
+r"""Self-reinforcing maps and the knobs that tame them (chapter 8).
 
 Every chapter's system reduces, near its balanced state, to a map :math:`x_{n+1} = G(x_n)`
 on a share :math:`x \in [0, 1]` with :math:`G(\tfrac12) = \tfrac12` and gain

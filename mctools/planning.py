@@ -1,6 +1,6 @@
 r"""Integer best responses: splitting a whole number of units between uses with concave values.
 
-The problem (chapter 3's album planner): put :math:`N` units (songs) into :math:`K` uses
+The problem (chapter 4's album planner): put :math:`N` units (songs) into :math:`K` uses
 (genres) to maximise a separable value
 
 .. math::  V(n) = \sum_k \big[ w_k\, q(n_k) + T\, n_k \ln(N / n_k) \big],

@@ -9,7 +9,7 @@ For :math:`qE < r` the stock settles at :math:`N^* = K(1 - qE/r)` and yields
 :math:`Y(E) = qEN^* = qEK(1 - qE/r)`, largest at :math:`E = r/2q`: the maximum sustainable
 yield :math:`rK/4`, at :math:`N = K/2`. For :math:`qE \ge r` the stock dies out.
 
-The island (chapter 4) couples (1) to a learner of :mod:`mctools.learning`: each day the
+The island (chapter 5) couples (1) to a learner of :mod:`mctools.learning`: each day the
 cloudiness :math:`c \in [0, 1]` is drawn, and the islander hunts iff
 
 .. math::  h\,(1 - c)\,\frac{N}{K} > f\,c, \qquad\text{i.e.}\qquad c < \frac{hN/K}{hN/K + f}, (2)

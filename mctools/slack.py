@@ -21,7 +21,7 @@ and it has paid for itself (cumulative pay equal to staying put) at the **break-
            \qquad c = \frac{b - a}{b - b_0},
 
 with :math:`W_0` the principal branch of the Lambert W function (Corless et al. 1996).
-Chapter 3 (the band learning a new genre) derives these; chapter 5 (slack) reuses them.
+Chapter 4 (the band learning a new genre) derives these; chapter 6 (slack) reuses them.
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def test_heterozygosity_decays_as_one_minus_one_over_n_to_the_t():
 
 
 def test_k_allele_recursion_for_expected_homozygosity():
-    # E[F'] = (1 - 1/N)[(1 - u)^2 F + (1 - (1 - u)^2)/K] + 1/N, exactly (see chapter 6).
+    # E[F'] = (1 - 1/N)[(1 - u)^2 F + (1 - (1 - u)^2)/K] + 1/N, exactly (see chapter 7).
     n, u, k, replicates, generations = 30, 0.02, 4, 4000, 60
     out = mc.wright_fisher(np.eye(k)[0], n, generations, replicates=replicates, mutation=u, record_every=20, rng=6)
     keep = (1 - 1 / n) * (1 - u) ** 2

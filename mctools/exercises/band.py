@@ -1,4 +1,4 @@
-"""Checks for chapter 3, your favourite band."""
+"""Checks for chapter 4, your favourite band."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from ._core import function_check, register
 
 # The last cases use exponents so large that x**alpha and (1 - x)**alpha both underflow to
 # zero: the textbook formula returns 0/0 = NaN there, a numerically safe one does not.
-register("ex-ch03-safe-feedback")(
+register("ex-ch04-safe-feedback")(
     function_check(
-        "ex-ch03-safe-feedback",
+        "ex-ch04-safe-feedback",
         urn_feedback,
         cases=[
             (0.5, 1.0),

@@ -1,4 +1,4 @@
-"""Checks for chapter 4, division of labour."""
+"""Checks for chapter 5, division of labour."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ def _hunting_probability_reference(hunting_skill, fishing_skill, stock, sunny):
     return cloudiness_cdf(edge / (edge + np.asarray(fishing_skill, dtype=float)), sunny)
 
 
-register("ex-ch04-hunting-probability")(
+register("ex-ch05-hunting-probability")(
     function_check(
-        "ex-ch04-hunting-probability",
+        "ex-ch05-hunting-probability",
         _hunting_probability_reference,
         cases=[
             (0.8, 0.8, 1.0, 0.75),  # equal skills, full stock: the sunny days, p

@@ -1,4 +1,4 @@
-"""Checks for chapter 7, escaping collapse."""
+"""Checks for chapter 8, escaping collapse."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ def _combined_gain_reference(gain, fresh, epsilon, temperature):
     return np.asarray(gain) * (1 - np.asarray(fresh)) * (1 - np.asarray(epsilon)) / np.asarray(temperature)
 
 
-register("ex-ch07-combined-gain")(
+register("ex-ch08-combined-gain")(
     function_check(
-        "ex-ch07-combined-gain",
+        "ex-ch08-combined-gain",
         _combined_gain_reference,
         cases=[
             (1.5, 0.0, 0.0, 1.0),

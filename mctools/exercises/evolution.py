@@ -1,4 +1,4 @@
-"""Checks for chapter 6, evolution."""
+"""Checks for chapter 7, evolution."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ def _geometric_extinction_reference(mean_offspring, founders):
     return q**founders
 
 
-register("ex-ch06-geometric-extinction")(
+register("ex-ch07-geometric-extinction")(
     function_check(
-        "ex-ch06-geometric-extinction",
+        "ex-ch07-geometric-extinction",
         _geometric_extinction_reference,
         cases=[
             (2.0, 1),

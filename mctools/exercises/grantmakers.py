@@ -1,4 +1,4 @@
-"""Checks for chapter 2, grant-makers."""
+"""Checks for chapter 3, grant-makers."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ def _award_share_reference(proposal_share, skill_gh, skill_aw, bar):
     return award_share(proposal_share, skill_gh, skill_aw, bar)
 
 
-register("ex-ch02-award-share")(
+register("ex-ch03-award-share")(
     function_check(
-        "ex-ch02-award-share",
+        "ex-ch03-award-share",
         _award_share_reference,
         cases=[
             (0.7, 3.73, 1.6, 1.0),

@@ -1,4 +1,4 @@
-"""Checks for chapter 5, slack."""
+"""Checks for chapter 6, slack."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ def _softmax_regret_reference(gaps, temperature):
     return (softmax(-gaps, temperature) * gaps).sum(axis=-1)
 
 
-register("ex-ch05-softmax-regret")(
+register("ex-ch06-softmax-regret")(
     function_check(
-        "ex-ch05-softmax-regret",
+        "ex-ch06-softmax-regret",
         _softmax_regret_reference,
         cases=[
             (np.array([0.0, 0.5]), 0.2),
