@@ -1,47 +1,69 @@
 # Two commands for a newcomer: `make book` and `make test`. Both create .venv if it is missing
-# and (re)install when requirements.txt, requirements-dev.txt or pyproject.toml change.
+# and (re)install when a requirements file or pyproject.toml changes. Every install goes
+# through uv (about ten times faster than pip here); pip only bootstraps uv into the venv.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PYTHON ?= python3
+UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+UV := $(BIN)/uv
+# What each target needs: the book (requirements.txt) or the book and the test stack.
+BOOK_READY := $(VENV)/.book-installed
+TEST_READY := $(VENV)/.test-installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
+# pytest-xdist workers: one per core. A notebook's cells, and the tests sharing a built book,
+# stay on one worker (--dist loadscope groups by module and by notebook).
+JOBS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
-.PHONY: help book student test execute lint format bench clean
+.PHONY: help book student test test-fast execute lint format bench clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
+$(UV):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -m ensurepip --default-pip >/dev/null
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(BOOK_READY): requirements.txt pyproject.toml | $(UV)
+	$(UV) pip install --quiet --python $(BIN)/python -r requirements.txt
 	touch $@
 
-book: $(INSTALLED)  ## build the HTML book into _build/html from the stored notebook outputs
+$(TEST_READY): $(BOOK_READY) requirements-dev.txt
+	$(UV) pip install --quiet --python $(BIN)/python -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+book: $(BOOK_READY)  ## build the HTML book into _build/html from the stored notebook outputs
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
-student: $(INSTALLED)  ## build the student edition (no solutions) into _build/student: notebooks/ and html/
+student: $(BOOK_READY)  ## build the student edition (no solutions) into _build/student: notebooks/ and html/
 	$(BIN)/python scripts/student_edition.py --output _build/student
 
-test: $(INSTALLED)  ## run every test: ruff, mctools, notebooks (nbval), editions, book, browser, Binder
+test: $(TEST_READY)  ## run every test: ruff, mctools, notebooks twice (native, generic CPU), editions, book, browsers
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/ruff format --check .
+	$(PYTEST)
 
-execute: $(INSTALLED)  ## for authors: re-run every notebook in place (from book/), storing outputs
+test-fast: $(TEST_READY)  ## for authors: ruff and the mctools tests, no notebooks, book, browser or Binder (< 60 s)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PYTEST) tests -m "not slow"
+
+execute: $(BOOK_READY)  ## for authors: re-run every notebook in place (from book/), storing outputs
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
-lint: $(INSTALLED)  ## ruff only
+lint: $(TEST_READY)  ## ruff only
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(INSTALLED)  ## for authors: ruff format code and notebooks, then copy solution code into its dropdowns
+format: $(TEST_READY)  ## for authors: ruff format code and notebooks, then copy solution code into its dropdowns
 	$(BIN)/ruff format .
 	$(BIN)/python scripts/sync_solution_code.py $(NOTEBOOKS)
 
-bench: $(INSTALLED)  ## time the mctools kernels and the notebooks (~3 min); report in _build/bench/report.md
+bench: $(TEST_READY)  ## time the mctools kernels and the notebooks (~3 min); report in _build/bench/report.md
 	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean:  ## remove build outputs (keeps .venv)

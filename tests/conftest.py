@@ -22,6 +22,14 @@ settings.register_profile("course", deadline=None, derandomize=os.environ.get("C
 settings.load_profile("course")
 
 REPO = Path(__file__).resolve().parents[1]
+# Tests with any of these markers are also marked `slow`, which `make test-fast` deselects.
+SLOW_MARKERS = {"notebooks", "book", "browser", "binder"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_MARKERS & {mark.name for mark in item.iter_markers()}:
+            item.add_marker(pytest.mark.slow)
 CHROMIUM_HINT = "install it with: apt-get install chromium; pip install -r requirements-dev.txt"
 CHROMIUM_ARGS = [
     "--headless",

@@ -70,6 +70,7 @@ def comparable_outputs(notebook) -> list[list[str]]:
     return cells
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_reruns_identically_with_another_hash_seed(path):
     stored = nbformat.read(path, as_version=4)

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,6 +39,7 @@ def solutions_by_stub(full) -> dict[str, str]:
     return answers
 
 
+@pytest.mark.notebooks
 def test_grade_two_students_and_two_problems(student_notebooks: Path, tmp_path: Path) -> None:
     full = nbformat.read(CHAPTER, as_version=4)
     handed_out = student_notebooks / CHAPTER.relative_to(BOOK)

@@ -92,6 +92,7 @@ def test_stubs_and_checks_kept_outputs_cleared(path: Path, student_notebooks: Pa
             assert after.outputs == before.outputs, f"the outputs of cell {after.id} were changed"
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_student_notebook_runs_and_checks_say_not_yet(path: Path, student_notebooks: Path) -> None:
     target = student_path(student_notebooks, path)
