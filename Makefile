@@ -17,7 +17,7 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 JOBS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
-.PHONY: help book student test test-fast execute lint format bench clean
+.PHONY: help book pdf student test test-fast execute lint format bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,18 +39,24 @@ book: $(BOOK_READY)  ## build the HTML book into _build/html from the stored not
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
+pdf: $(TEST_READY)  ## the print edition, _build/pdf/mode-collapse.pdf, then its tests (needs XeLaTeX: see README)
+	$(BIN)/jupyter-book build . --builder pdflatex -W -n --keep-going --path-output _build/print
+	mkdir -p _build/pdf && cp _build/print/_build/latex/mode-collapse.pdf _build/pdf/
+	$(BIN)/python -m pytest -p no:cacheprovider -m pdf tests/test_pdf.py
+	@echo "Wrote $(CURDIR)/_build/pdf/mode-collapse.pdf"
+
 student: $(BOOK_READY)  ## build the student edition (no solutions) into _build/student: notebooks/ and html/
 	$(BIN)/python scripts/student_edition.py --output _build/student
 
 test: $(TEST_READY)  ## run every test: ruff, mctools, notebooks twice (native, generic CPU), editions, book, browsers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(PYTEST)
+	$(PYTEST) -m "not pdf"
 
 test-fast: $(TEST_READY)  ## for authors: ruff and the mctools tests, no notebooks, book, browser or Binder (< 60 s)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(PYTEST) tests -m "not slow"
+	$(PYTEST) tests -m "not slow and not pdf"
 
 execute: $(BOOK_READY)  ## for authors: re-run every notebook in place (from book/), storing outputs
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)

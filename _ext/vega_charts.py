@@ -8,9 +8,10 @@ renderer for that type, so this extension adds one, as a myst-nb MIME render plu
   (``<script type="application/json">``) inside a ``div.course-chart``; ``course-charts.js``
   (added to every page after ``vega-offline.js``, see ``offline_assets.py``) draws every such
   chart with ``vegaEmbed`` once the page has loaded. One script, one set of embed options.
-* **LaTeX** (the print edition): the chart becomes a vector picture (PDF), rendered offline by
-  vl-convert at its print width; an interactive chart is printed at its parameters' starting
-  values, and its caption says so (``print_caption_note``).
+* **LaTeX** (the print edition): the chart becomes a picture (PNG at twice its CSS size, about
+  190 dpi on the page), rendered offline by vl-convert at its print width; an interactive chart
+  is printed at its parameters' starting values, and its caption says so
+  (``print_caption_note``).
 * **Other builders** (text, ...): the plugin declines and the bundle's ``text/plain``, the
   chart's title and description, is used.
 
@@ -42,6 +43,8 @@ HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 PRINT_BUILDERS = ("latex",)
 #: Width in CSS pixels of a chart that follows its container on screen, when printed.
 PRINT_WIDTH = 520
+#: Device pixels per CSS pixel in a printed chart's picture.
+PRINT_SCALE = 2
 #: Marks the picture of an interactive chart, for the caption note.
 PRINT_NOTE = "course_print_note"
 
@@ -102,10 +105,11 @@ def _picture(renderer, data, spec: dict) -> list[nodes.Element]:
     import vl_convert as vlc
     from myst_nb.core.render import MimeData
 
-    pdf = vlc.vegalite_to_pdf(print_spec(spec), vl_version=_vegalite_version())
+    # ppi: a CSS pixel is 1/96 inch, so the picture prints at its on-screen size.
+    png = vlc.vegalite_to_png(print_spec(spec), vl_version=_vegalite_version(), scale=PRINT_SCALE, ppi=96 * PRINT_SCALE)
     picture = MimeData(
-        "application/pdf",
-        base64.b64encode(pdf).decode("ascii"),
+        "image/png",
+        base64.b64encode(png).decode("ascii"),
         cell_metadata=data.cell_metadata,
         output_metadata={},
         cell_index=data.cell_index,
