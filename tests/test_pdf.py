@@ -1,11 +1,12 @@
 """The print edition (`make pdf`): one PDF of the whole book, its charts printed as pictures.
 
 Reads the PDF that `make pdf` wrote with poppler's command-line tools (pdfinfo, pdftotext,
-pdfimages, pdftohtml for where pictures sit, pdftoppm to rasterise pages), as a viewer would: every chart of the notebooks is a picture on
-the page of its caption, captions and numbers read as in the HTML (Fig. 1.1, ..., Fig. A.1),
-code hidden in the book stays hidden, solutions are gathered at the back, and the file is small
-enough to mail. `make pdf` runs this file after building; `make test` skips it (XeLaTeX is not
-something a newcomer has); CI installs TeX Live and requires it (MCTOOLS_REQUIRE_PDF=1).
+pdfimages, pdftohtml for where pictures sit, pdftoppm to rasterise pages), as a viewer would:
+every chart of the notebooks is a picture on the page of its caption, drawn where it sits;
+captions and numbers read as in the HTML (Fig. 1.1, ..., Fig. A.1); code hidden in the book
+stays hidden; solutions are gathered at the back; and the file is small enough to mail.
+`make pdf` runs this file after building; `make test` skips it (XeLaTeX is not something a
+newcomer has); CI installs TeX Live and requires it (MCTOOLS_REQUIRE_PDF=1).
 """
 
 from __future__ import annotations
