@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 
-.PHONY: help book student test execute lint bench clean
+.PHONY: help book student autograders test execute lint bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ book: $(INSTALLED)  ## build the HTML book into _build/html from the stored note
 
 student: $(INSTALLED)  ## build the student edition (no solutions) into _build/student: notebooks/ and html/
 	$(BIN)/python scripts/student_edition.py --output _build/student
+
+autograders: $(INSTALLED)  ## build one Gradescope autograder zip per chapter into _build/autograders
+	$(BIN)/python -m grading.gradescope build --output _build/autograders
 
 test: $(INSTALLED)  ## run every test: ruff, mctools, notebooks (nbval), editions, book, browser, Binder
 	$(BIN)/ruff check .
