@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import select
 import signal
 import subprocess
@@ -66,11 +67,12 @@ class Report:
     flags: list[str] = field(default_factory=list)
     failure: str | None = None  # why no sandbox could start at all
 
-    def note_flags(self, reply: dict) -> None:
-        flags = reply.get("flags")
-        for flag in flags if isinstance(flags, list) else [repr(flags)]:
-            if str(flag) not in self.flags:
-                self.flags.append(str(flag)[:300])
+    def note_flags(self, flags: list[str]) -> None:
+        """Add the flags of ``flags`` not noted yet (a restart raises the same ones again), then empty it."""
+        for flag in flags:
+            if flag not in self.flags:
+                self.flags.append(flag)
+        flags.clear()
 
 
 class SandboxError(Exception):
@@ -78,7 +80,7 @@ class SandboxError(Exception):
 
 
 class _Process:
-    def __init__(self, workdir: str, limits: Limits, protected: list[str], blocked: list[str]) -> None:
+    def __init__(self, workdir: str, limits: Limits, protected: list[str], blocked: list[str], forbidden: dict) -> None:
         commands_read, self._commands = os.pipe()
         self._replies, replies_write = os.pipe()
         (Path(workdir) / "tmp").mkdir()
@@ -108,12 +110,20 @@ class _Process:
         os.close(commands_read)
         os.close(replies_write)
         self._buffer = b""
-        self._send({"protected": protected, "blocked": blocked})
-        self._receive(STARTUP_SECONDS)
+        self.flags: list[str] = []
+        token = secrets.token_hex(16)
+        try:
+            self._send({"protected": protected, "blocked": blocked, "forbidden": forbidden, "token": token})
+            self._receive(token, STARTUP_SECONDS)
+        except SandboxError:
+            self.close()
+            raise
 
     def ask(self, request: dict, wait: float) -> dict:
-        self._send(request)
-        return self._receive(wait)
+        """Send ``request`` and return the sandbox's reply to it (flags on the way go to ``flags``)."""
+        token = secrets.token_hex(16)
+        self._send(request | {"token": token})
+        return self._receive(token, wait)
 
     def _send(self, message: dict) -> None:
         data = (json.dumps(message) + "\n").encode()
@@ -123,29 +133,34 @@ class _Process:
         except BrokenPipeError:
             raise SandboxError(self._ended()) from None
 
-    def _receive(self, wait: float) -> dict:
+    def _receive(self, token: str, wait: float) -> dict:
         deadline = time.monotonic() + wait
-        while b"\n" not in self._buffer:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([self._replies], [], [], remaining)[0]:
+        while True:
+            while b"\n" not in self._buffer:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([self._replies], [], [], remaining)[0]:
+                    self.kill()
+                    raise SandboxError(f"did not stop within the time limit and was killed after {wait:g} s")
+                chunk = os.read(self._replies, 1 << 16)
+                if not chunk:
+                    raise SandboxError(self._ended())
+                self._buffer += chunk
+                if len(self._buffer) > MAX_REPLY_BYTES:
+                    self.kill()
+                    raise SandboxError("sent a reply too long to be the grader's")
+            line, _, self._buffer = self._buffer.partition(b"\n")
+            try:
+                message = json.loads(line)
+            except ValueError:
+                message = None
+            if isinstance(message, dict) and isinstance(message.get("flag"), str) and len(message) == 1:
+                self.flags.append(message["flag"][:300])
+            elif isinstance(message, dict) and message.get("token") == token and isinstance(message.get("reply"), dict):
+                return message["reply"]
+            else:
+                self.flags.append("a line that is not the grader's was written on the sandbox's pipe")
                 self.kill()
-                raise SandboxError(f"did not stop within the time limit and was killed after {wait:g} s")
-            chunk = os.read(self._replies, 1 << 16)
-            if not chunk:
-                raise SandboxError(self._ended())
-            self._buffer += chunk
-            if len(self._buffer) > MAX_REPLY_BYTES:
-                self.kill()
-                raise SandboxError("sent a reply too long to be the grader's")
-        line, _, self._buffer = self._buffer.partition(b"\n")
-        try:
-            reply = json.loads(line)
-        except ValueError:
-            reply = None
-        if not isinstance(reply, dict):
-            self.kill()
-            raise SandboxError("sent a reply that is not the grader's (was the pipe written to?)")
-        return reply
+                raise SandboxError("sent a reply that is not the grader's (was the pipe written to?)")
 
     def _ended(self) -> str:
         try:
@@ -195,19 +210,20 @@ def run(cells: list[tuple[int, str]], tasks: list[Task], limits: Limits, *, prot
     skipped: set[int] = set()
     pending = list(tasks)
     blocked = [*blocked, f"/proc/{os.getpid()}/", f"/proc/{os.getppid()}/"]
+    forbidden = {task.label: list(task.forbidden) for task in tasks}
     for _ in range(limits.starts):
         with tempfile.TemporaryDirectory(prefix="grading-") as workdir:
             current: tuple[str, object] = ("start", None)
             process = None
             try:
-                process = _Process(os.path.realpath(workdir), limits, protected, blocked)
+                process = _Process(os.path.realpath(workdir), limits, protected, blocked, forbidden)
                 for index, source in cells:
                     if index in skipped:
                         continue
                     current = ("cell", index)
                     request = {"op": "cell", "index": index, "source": source, "timeout": limits.timeout}
                     reply = process.ask(request, limits.timeout + limits.grace)
-                    report.note_flags(reply)
+                    report.note_flags(process.flags)
                     if reply.get("error"):
                         report.errors.setdefault(index, str(reply["error"])[:500])
                     if reply.get("timed_out"):
@@ -219,16 +235,17 @@ def run(cells: list[tuple[int, str]], tasks: list[Task], limits: Limits, *, prot
                         "op": "grade",
                         "label": task.label,
                         "function": task.function,
-                        "forbidden": list(task.forbidden),
                         "cases": [[encode(a) for a in case] for case in task.cases],
                         "timeout": limits.timeout,
                     }
                     reply = process.ask(request, limits.timeout + limits.grace)
-                    report.note_flags(reply)
+                    report.note_flags(process.flags)
                     report.answers[task.label] = reply
                     pending.pop(0)
                 return report
             except SandboxError as death:
+                if process is not None:
+                    report.note_flags(process.flags)
                 kind, key = current
                 if kind == "cell":
                     report.errors.setdefault(key, f"the notebook's process {death}")

@@ -4,8 +4,7 @@ Most submissions answer a small course notebook made from chapter 1's autograded
 stub, hidden solution and check cells, under a light imports cell), so each costs a second:
 
 * honest (the solution pasted into the stub): full points, nothing in errors or review;
-* stub (handed back untouched), edited (a check cell rewritten to show PASSED, the stub left):
-  no points, "NotImplementedError";
+* edited (a check cell rewritten to show PASSED, the stub left): no points, "NotImplementedError";
 * forged (a wrong answer, and ``exercises.check`` rebound to print PASSED): no points;
 * course (the answer calls ``mc.output_share``, the course's implementation): no points;
 * loop (an endless loop in the function): no points, stopped by the time limit;
@@ -13,11 +12,16 @@ stub, hidden solution and check cells, under a light imports cell), so each cost
 * dead (a first cell that ends its process, then an honest answer): full points, the error listed;
 * malformed (not JSON): no points, reported, the run goes on;
 * tamper (switches the grader's profile hook off, then calls the course's implementation): no
-  points, flagged for review.
+  points, flagged for review;
+* patched (replaces the watch's functions in mctools from a cell, then calls the course's
+  implementation): no points, the watch was bound before the first cell;
+* pipe (writes a forged reply on every file descriptor while graded, check cell deleted): no
+  points, flagged.
 
-Then every student notebook of the book, handed back untouched, graded in one run with one
-honest chapter: they all run top to bottom without their solutions (no error, no flag), each
-exercise earns nothing with "NotImplementedError", and the honest chapter earns its point. That
+Then every student notebook of the book, handed back untouched (the untouched-stub case), graded
+in one run with one honest chapter: they all run top to bottom without their solutions (no error,
+no flag), each exercise earns nothing with "NotImplementedError", and the honest chapter earns
+its point. That
 run goes through the README's command, ``python scripts/grade.py``, with the system's Python
 when there is one (the script re-runs itself with .venv/bin/python). Last, the Gradescope
 package of a chapter, unpacked into a folder laid out like Gradescope's ``/autograder``.
@@ -98,7 +102,6 @@ def _submissions(folder: Path, course: Path, sources: dict) -> None:
     wrong = f"def {function}(share, separation):\n    return share"
     notebooks = {
         "honest": _with_answer(student, stub, solution),
-        "stub": student,
         "forged": _with_answer(student, stub, wrong),
         "course": _with_answer(student, stub, f"def {function}(share, separation):\n"
                                               "    return mc.output_share(share, separation, policy='map')"),
@@ -109,10 +112,23 @@ def _submissions(folder: Path, course: Path, sources: dict) -> None:
         "tamper": _with_answer(student, stub, f"import sys\n\n\ndef {function}(share, separation):\n"
                                               "    sys.setprofile(None)\n"
                                               "    return mc.output_share(share, separation, policy='map')"),
+        "patched": _with_answer(student, stub, "import mctools.exercises._forbidden as watch\n\n"
+                                               "watch.watcher = lambda rules: (list, lambda: None)\n\n\n"
+                                               f"def {function}(share, separation):\n"
+                                               "    return mc.output_share(share, separation, policy='map')"),
+        "pipe": _with_answer(student, stub, f"import json\nimport os\n\n\ndef {function}(share, separation):\n"
+                                            "    forged = {'token': '?', 'reply': {'outcomes': [], 'calls': []}}\n"
+                                            "    for fd in range(3, 64):\n"
+                                            "        try:\n"
+                                            "            os.write(fd, (json.dumps(forged) + '\\n').encode())\n"
+                                            "        except OSError:\n"
+                                            "            pass\n"
+                                            "    return share"),
     }  # fmt: skip
     forged = 'exercises.check = lambda label, answer: print(f"PASSED [{label}] all 5 public cases match.")'
     notebooks["forged"].cells.insert(-1, new_code_cell(forged))
     notebooks["crash"].cells.insert(1, new_code_cell("1 / 0"))
+    del notebooks["pipe"].cells[-1]  # its check cell would forge a reply while the cells run
     notebooks["dead"].cells.insert(0, new_code_cell("import os\n\nos._exit(1)"))
     always_passed = f'exercises.CheckResult("{label}", True, "trust me")'  # displays PASSED [label] trust me
     notebooks["edited"].cells[-1].source = f'(exercises.check("{label}", print), {always_passed})[1]'
@@ -133,7 +149,6 @@ def small_gradebook(small_course: tuple[Path, dict], tmp_path_factory: pytest.Te
 # student: (points, feedback contains, errors contains or "" for none, review contains or "" for none)
 EXPECTED = {
     "honest": (1, "hidden cases match", "", ""),
-    "stub": (0, "NotImplementedError", "", ""),
     "edited": (0, "NotImplementedError", "", ""),
     "forged": (0, "returned", "", ""),
     "course": (0, "calls mctools.ambiguity", "", ""),
@@ -142,6 +157,8 @@ EXPECTED = {
     "dead": (1, "hidden cases match", "cell 0: the notebook's process ended: the process exited with code 1", ""),
     "malformed": (0, "not valid JSON", "is not valid JSON", ""),
     "tamper": (0, "Points held", "", "sys.setprofile called"),
+    "patched": (0, "calls mctools.ambiguity", "", ""),
+    "pipe": (0, "not the grader's", "", "not the grader's was written on the sandbox's pipe"),
 }
 
 

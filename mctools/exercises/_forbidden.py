@@ -3,21 +3,23 @@
 An autograded exercise asks for a formula that ``mctools`` (or a library) already computes; an
 answer that only calls that function has not done the exercise. Each exercise names what it
 forbids (dotted names of functions or modules, e.g. ``"mctools.ambiguity"`` or
-``"scipy.special.logsumexp"``), and :func:`calls_to` watches every Python function that starts
-while the answer runs, through a profile hook (:func:`sys.setprofile`, and
-:func:`threading.setprofile` for threads the answer starts). A call counts whatever the route:
-an alias, ``getattr``, a submodule import, ``functools.partial``, a wrapper of the course's own
-(``mctools.generator_map`` runs ``output_share``), a module reloaded with
-:func:`importlib.reload` (matched by file and qualified name) or a function rebuilt from its code
-object under another name (matched by identical bytecode and names).
+``"scipy.special.logsumexp"``), and a watch (:func:`watcher`, or :func:`calls_to` as a context
+manager) sees every Python function that starts while the answer runs, through a profile hook
+(:func:`sys.setprofile`, and :func:`threading.setprofile` for threads the answer starts). A call
+counts whatever the route: an alias, ``getattr``, a submodule import, ``functools.partial``, a
+wrapper of the course's own (``mctools.generator_map`` runs ``output_share``), a module reloaded
+with :func:`importlib.reload` (matched by file and qualified name) or a function rebuilt from its
+code object under another name (matched by identical bytecode and names). A watch is made of
+closures that bind everything they use when :func:`watcher` makes them, so replacing this
+module's functions afterwards does not change a watch made before.
 
 The limits, honestly: a profile hook lives in the process it watches, so code written to defeat
 it (removing the hook, running the forbidden function in a thread started before the watch or in
-another process, editing the hook's state through frames or the garbage collector) is not caught
-here; the grader's sandbox (``grading/sandbox.py``) flags those tools for manual review. Source
-code copied from ``mctools`` into the notebook is not a call and is not caught (compiled in
-another cell, even a verbatim copy gives other bytecode); nor, of course, is the formula retyped,
-which is what the exercise asks for.
+another process, reaching the hook's state through frames or the garbage collector) is not
+caught here; the grader's sandbox (``grading/sandbox.py``) flags those tools for manual review.
+Source code copied from ``mctools`` into the notebook is not a call and is not caught (compiled
+in another cell, even a verbatim copy gives other bytecode); nor, of course, is the formula
+retyped, which is what the exercise asks for.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Forbidden", "calls_to", "forbidden", "watch_codes"]
+__all__ = ["Forbidden", "calls_to", "forbidden", "resolve", "watch_codes", "watcher"]
 
 # Code this short (a couple of arithmetic operations) may coincide with an honest answer.
 _MIN_FINGERPRINT_BYTES = 64
@@ -63,11 +65,7 @@ def _codes(function: Callable) -> Iterator[types.CodeType]:
 
 @dataclass(frozen=True)
 class Forbidden:
-    """The code objects an answer must not run, resolved from dotted names.
-
-    Build it with :func:`forbidden`; :meth:`match` names the forbidden target a code object
-    belongs to, or returns None.
-    """
+    """The code an answer must not run, resolved from dotted names by :func:`resolve`."""
 
     names: tuple[str, ...]
     folders: dict[str, str]  # a package's folder + os.sep -> its name
@@ -75,23 +73,8 @@ class Forbidden:
     qualnames: dict[tuple[str, str], str]  # (file, qualified name) -> name
     bytecode: dict[tuple[bytes, tuple[str, ...]], str]  # (co_code, co_names) -> name
 
-    def match(self, code: types.CodeType) -> str | None:
-        """The forbidden name ``code`` belongs to, or None."""
-        path = _realpath(code.co_filename)
-        if path is not None and not path.startswith(_EXERCISES_DIR):
-            if path in self.files:
-                return self.files[path]
-            if (path, code.co_qualname) in self.qualnames:
-                return self.qualnames[path, code.co_qualname]
-            for folder, name in self.folders.items():
-                if path.startswith(folder):
-                    return name
-        if len(code.co_code) >= _MIN_FINGERPRINT_BYTES:
-            return self.bytecode.get((code.co_code, code.co_names))
-        return None
 
-
-def _resolve(name: str) -> object:
+def _resolve_name(name: str) -> object:
     """The module or attribute a dotted name refers to (``"scipy.special.logsumexp"``)."""
     parts = name.split(".")
     for split in range(len(parts), 0, -1):
@@ -117,8 +100,7 @@ def _functions_of(module: types.ModuleType) -> list[Callable]:
     return found
 
 
-@functools.cache
-def forbidden(names: tuple[str, ...]) -> Forbidden:
+def resolve(names: tuple[str, ...]) -> Forbidden:
     """Resolve dotted names of modules and functions into a :class:`Forbidden`.
 
     Parameters
@@ -133,7 +115,7 @@ def forbidden(names: tuple[str, ...]) -> Forbidden:
     """
     folders, files, qualnames, bytecode = {}, {}, {}, {}
     for name in names:
-        target = _resolve(name)
+        target = _resolve_name(name)
         if isinstance(target, types.ModuleType):
             path = Path(target.__file__).resolve()
             if path.name == "__init__.py":
@@ -156,49 +138,92 @@ def forbidden(names: tuple[str, ...]) -> Forbidden:
     return Forbidden(tuple(names), folders, files, qualnames, bytecode)
 
 
-def _hook(rules: Forbidden, hits: list[str], previous: Callable | None) -> Callable:
-    seen: dict[types.CodeType, str | None] = {}
+#: :func:`resolve`, computed once per tuple of names (for the students' self-check).
+forbidden = functools.cache(resolve)
 
-    def hook(frame, event, arg):
-        if event == "call":
-            code = frame.f_code
-            if code not in seen:
-                seen[code] = rules.match(code)
-            name = seen[code]
-            if name is not None and name not in hits:
-                hits.append(name)
-        if previous is not None:  # a watch inside another one: both see every call
-            previous(frame, event, arg)
 
-    return hook
+def _matcher(rules: Forbidden) -> Callable[[types.CodeType], str | None]:
+    """``match(code)``: the forbidden name ``code`` belongs to, or None (copies of the rules, bound now)."""
+    folders, files, qualnames = tuple(rules.folders.items()), dict(rules.files), dict(rules.qualnames)
+    bytecode, skipped, minimum, realpath = dict(rules.bytecode), _EXERCISES_DIR, _MIN_FINGERPRINT_BYTES, _realpath
+
+    def match(code: types.CodeType) -> str | None:
+        path = realpath(code.co_filename)
+        if path is not None and not path.startswith(skipped):
+            if path in files:
+                return files[path]
+            if (path, code.co_qualname) in qualnames:
+                return qualnames[path, code.co_qualname]
+            for folder, name in folders:
+                if path.startswith(folder):
+                    return name
+        return bytecode.get((code.co_code, code.co_names)) if len(code.co_code) >= minimum else None
+
+    return match
+
+
+def watcher(rules: Forbidden) -> tuple[Callable[[], list[str]], Callable[[], None]]:
+    """A watch for ``rules``: ``start()`` installs the hook and returns the list it fills with the
+    forbidden names whose code runs (in order of first call); ``stop()`` restores the hooks found.
+
+    A watch started inside another one chains to it: both see every call.
+    """
+    match = _matcher(rules)
+    setprofile, getprofile = sys.setprofile, sys.getprofile
+    set_thread_profile, get_thread_profile = threading.setprofile, threading.getprofile
+    found: list[tuple] = []  # the hooks to restore
+
+    def start() -> list[str]:
+        hits: list[str] = []
+        seen: dict[types.CodeType, str | None] = {}
+        previous = getprofile()
+
+        def hook(frame, event, arg):
+            if event == "call":
+                code = frame.f_code
+                if code not in seen:
+                    seen[code] = match(code)
+                name = seen[code]
+                if name is not None and name not in hits:
+                    hits.append(name)
+            if previous is not None:
+                previous(frame, event, arg)
+
+        found.append((previous, get_thread_profile()))
+        set_thread_profile(hook)
+        setprofile(hook)
+        return hits
+
+    def stop() -> None:
+        previous, previous_threads = found.pop()
+        setprofile(previous)
+        set_thread_profile(previous_threads)
+
+    return start, stop
 
 
 @contextmanager
 def calls_to(rules: Forbidden) -> Iterator[list[str]]:
-    """Within the block, collect the forbidden names whose code runs (in order of first call).
+    """Within the block, collect the forbidden names whose code runs (see :func:`watcher`).
 
     Parameters
     ----------
     rules : Forbidden
-        From :func:`forbidden`.
+        From :func:`forbidden` or :func:`resolve`.
 
     Yields
     ------
     list of str
         Filled while the block runs; empty if no forbidden code ran.
     """
-    hits: list[str] = []
-    previous, previous_threads = sys.getprofile(), threading.getprofile()
-    hook = _hook(rules, hits, previous)
-    threading.setprofile(hook)
-    sys.setprofile(hook)
+    start, stop = watcher(rules)
+    hits = start()
     try:
         yield hits
     finally:
-        sys.setprofile(previous)
-        threading.setprofile(previous_threads)
+        stop()
 
 
 def watch_codes() -> frozenset[types.CodeType]:
-    """The code objects that install and remove the hook (the sandbox tells them from tampering)."""
-    return frozenset(_codes(inspect.unwrap(calls_to)))
+    """The code objects that install and remove a watch's hook (the sandbox tells them from tampering)."""
+    return frozenset(_codes(watcher))
