@@ -3,8 +3,8 @@
 ``grading/runner.py`` starts this file as a script, ``python -I sandbox.py COMMANDS REPLIES
 MEMORY``, in a fresh working folder, and drives it through two pipes with one JSON message per
 line. The process first caps its address space at ``MEMORY`` bytes (``RLIMIT_AS``: an answer
-that allocates too much gets a ``MemoryError``), installs an audit hook (:class:`Monitor`),
-then answers:
+that allocates too much gets a ``MemoryError``) and the size of any file it writes, installs an
+audit hook (:class:`Monitor`), then answers:
 
 ``{"op": "cell", "index": i, "source": ..., "timeout": s, "token": t}``
     runs one code cell in the notebook's namespace, stopped after ``s`` seconds by ``SIGALRM``;
@@ -58,6 +58,7 @@ import types
 
 CELL_PREFIX = "<cell "  # the file name of code compiled from cell i is "<cell i>"
 MAX_OUTPUT_SIZE = 100_000  # more numbers than any case needs: only the shape is sent back
+MAX_FILE_BYTES = 64 * 2**20
 _EXEMPT = ("<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>")  # imports
 _WARNINGS = os.sep + "warnings.py"  # a warning is shown with its source line, read through linecache
 _INSPECT = os.sep + "inspect.py"
@@ -293,6 +294,9 @@ class Sandbox:
 def main() -> None:
     commands, replies, memory = (int(a) for a in sys.argv[1:4])
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    # No file (stderr included) past 64 MB: a write beyond fails with an OSError, not a full disk.
+    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     signal.signal(signal.SIGALRM, _on_alarm)
     reader = os.fdopen(commands, "r", encoding="utf-8")
     setup = json.loads(reader.readline())
