@@ -25,7 +25,7 @@ from pathlib import Path
 
 import coursekit
 
-from .notebook import Exercise, Graded, grade, prepare
+from .notebook import Graded, HiddenTest, grade, prepare
 from .runner import Limits
 
 __all__ = ["PREFIX_SEPARATOR", "Submission", "course_exercises", "find_submissions", "grade_class", "write_csv"]
@@ -66,7 +66,7 @@ def course_exercises(reference: Path) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _grade_one(job: tuple[Path, list[Exercise], Limits, tuple[str, ...]]) -> Graded:
+def _grade_one(job: tuple[Path, list[HiddenTest], Limits, tuple[str, ...]]) -> Graded:
     path, exercises, limits, blocked = job
     return grade(path, exercises, limits, blocked=blocked)
 

@@ -27,15 +27,15 @@ from mctools.exercises._core import Outcome, forbidden_message, lookup, mismatch
 from .references import hidden, hidden_cases
 from .runner import Limits, Task, run
 
-__all__ = ["Exercise", "Graded", "Unreadable", "Verdict", "code_cells", "grade", "judge", "prepare"]
+__all__ = ["Graded", "HiddenTest", "Unreadable", "Verdict", "code_cells", "grade", "judge", "prepare"]
 
 GRADER = Path(__file__).resolve().parent
 MCTOOLS = Path(mctools.__file__).resolve().parent
 
 
 @dataclass(frozen=True)
-class Exercise:
-    """An autograded exercise ready to grade: the function's name, the cases and their expected values."""
+class HiddenTest:
+    """An autograded exercise ready to grade: the function's name, the hidden cases and their expected values."""
 
     label: str
     function: str
@@ -47,12 +47,12 @@ class Exercise:
     atol: float
 
 
-def prepare(label: str, function: str, seed: int) -> Exercise:
+def prepare(label: str, function: str, seed: int) -> HiddenTest:
     """Exercise ``label``, answered by a function named ``function``, with the hidden cases of ``seed``."""
     public, private = lookup(label), hidden(label)
     cases = tuple(hidden_cases(label, seed))
     expected = tuple(np.asarray(private.reference(*case), dtype=float) for case in cases)
-    return Exercise(label, function, private.points, cases, expected, public.forbidden, public.rtol, public.atol)
+    return HiddenTest(label, function, private.points, cases, expected, public.forbidden, public.rtol, public.atol)
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def _outcome(reply) -> Outcome | None:
     return None
 
 
-def judge(exercise: Exercise, answer: dict, flags: tuple[str, ...] | list[str], timeout: float) -> Verdict:
+def judge(exercise: HiddenTest, answer: dict, flags: tuple[str, ...] | list[str], timeout: float) -> Verdict:
     """The verdict on one exercise from the sandbox's ``answer`` (see ``runner.Report.answers``)."""
     name = exercise.function
 
@@ -149,7 +149,7 @@ def judge(exercise: Exercise, answer: dict, flags: tuple[str, ...] | list[str], 
     return Verdict(exercise.label, exercise.points, exercise.points, passed)
 
 
-def grade(path: Path, exercises: list[Exercise], limits: Limits, *, blocked: tuple[str, ...] = ()) -> Graded:
+def grade(path: Path, exercises: list[HiddenTest], limits: Limits, *, blocked: tuple[str, ...] = ()) -> Graded:
     """Run the notebook at ``path`` in a sandbox and grade ``exercises`` on it.
 
     ``blocked`` names folders and files the student's code may not open besides the grader's

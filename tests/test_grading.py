@@ -22,7 +22,7 @@ from scipy.special import ndtr
 
 import coursekit
 import mctools as mc
-from grading.notebook import Exercise, judge, prepare
+from grading.notebook import HiddenTest, judge, prepare
 from grading.references import hidden, hidden_cases, labels
 from mctools import exercises
 from mctools.exercises._core import lookup, run_case
@@ -67,7 +67,7 @@ def _function(path, exercise, which: str):
     return namespace[exercise.function]
 
 
-def _verdict(prepared: Exercise, answer) -> str:
+def _verdict(prepared: HiddenTest, answer) -> str:
     """Grade ``answer`` as the grader does, without a sandbox."""
     with calls_to(forbidden(prepared.forbidden)) as calls:
         outcomes = [run_case(answer, case) for case in prepared.cases]
@@ -143,15 +143,15 @@ def test_the_self_check_refuses_the_course_implementation() -> None:
 
 
 @pytest.fixture(scope="module")
-def prepared() -> Exercise:
+def prepared() -> HiddenTest:
     return prepare("ex-ch01-map-policy", "map_policy_share", 0)
 
 
-def _good(prepared: Exercise) -> list[dict]:
+def _good(prepared: HiddenTest) -> list[dict]:
     return [{"shape": list(e.shape), "data": e.ravel().tolist()} for e in prepared.expected]
 
 
-def test_judge_gives_the_points_only_without_flags(prepared: Exercise) -> None:
+def test_judge_gives_the_points_only_without_flags(prepared: HiddenTest) -> None:
     answer = {"outcomes": _good(prepared), "calls": [], "timed_out": False}
     assert judge(prepared, answer, [], 60).points == prepared.points
     held = judge(prepared, answer, ["cell 3: sys.setprofile called"], 60)
@@ -170,7 +170,7 @@ def test_judge_gives_the_points_only_without_flags(prepared: Exercise) -> None:
         ({"problem": "map_policy_share is not defined"}, "is not defined"),
     ],
 )
-def test_judge_explains_what_went_wrong(prepared: Exercise, change: dict, words: str) -> None:
+def test_judge_explains_what_went_wrong(prepared: HiddenTest, change: dict, words: str) -> None:
     answer = {"outcomes": _good(prepared), "calls": [], "timed_out": False} | change
     verdict = judge(prepared, answer, [], 60)
     assert verdict.points == 0 and words in verdict.message, verdict.message
