@@ -180,8 +180,8 @@ def check(exercise: str, answer) -> CheckResult:
         problem = mismatch(name, arguments, outcome, expected, spec.rtol, spec.atol)
         if problem:
             return CheckResult(spec.label, False, problem)
-    message = f"all {len(spec.cases)} public cases match; the grader also tests hidden ones."
-    return CheckResult(spec.label, True, message)
+    # The words are those of the outputs stored in the chapters (nbval compares them exactly).
+    return CheckResult(spec.label, True, f"all {len(spec.cases)} cases match.")
 
 
 def _show(value) -> str:
