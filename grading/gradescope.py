@@ -27,9 +27,9 @@ points and what they need:
 Why not otter-grader (7.0): ``otter run`` runs the tests inside the student's kernel (a cell
 appended to the notebook calls its ``Checker`` and pickles the results to a file that the grader
 then unpickles), so a cell that rebinds ``otter.test_files.ok_test.OKTestFile.run`` to mark
-every case passed earns full marks for a wrong answer; it sets no time limit on a cell (an
-endless loop holds ``otter run`` until it is killed), no memory limit, reports no cell's error,
-and knows nothing of forbidden functions.
+every case passed earns full marks for a wrong answer; it sets no time limit (an endless loop
+holds ``otter run`` until it is killed; ``otter grade --timeout`` bounds a whole Docker
+container), no memory limit, reports no cell's error, and knows nothing of forbidden functions.
 """
 
 from __future__ import annotations
