@@ -17,7 +17,7 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 JOBS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
-.PHONY: help book pdf student test test-fast execute lint format bench clean
+.PHONY: help book pdf student autograders test test-fast execute lint format bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ pdf: $(TEST_READY)  ## the print edition, _build/pdf/mode-collapse.pdf, then its
 
 student: $(BOOK_READY)  ## build the student edition (no solutions) into _build/student: notebooks/ and html/
 	$(BIN)/python scripts/student_edition.py --output _build/student
+
+autograders: $(BOOK_READY)  ## for instructors: one Gradescope autograder zip per chapter into _build/autograders
+	$(BIN)/python -m grading.gradescope build --output _build/autograders
 
 test: $(TEST_READY)  ## run every test: ruff, mctools, notebooks twice (native, generic CPU), editions, book, browsers
 	$(BIN)/ruff check .

@@ -10,16 +10,24 @@ stays, its output goes. The full edition is unchanged.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from docutils import nodes
 
-CHECK_TAG = "check"
+# The tag names live in coursekit/ at the repository root (Sphinx puts only _ext/ on sys.path).
+_REPO = str(Path(__file__).resolve().parents[1])
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
+
+from coursekit import CHECK  # noqa: E402
 
 
 def _drop_check_outputs(app, doctree: nodes.document) -> None:
     if not app.config.course_student_edition:
         return
     for cell in list(doctree.findall(nodes.container)):
-        if cell.get("nb_element") != "cell_code" or CHECK_TAG not in cell.get("cell_metadata", {}).get("tags", []):
+        if cell.get("nb_element") != "cell_code" or CHECK not in cell.get("cell_metadata", {}).get("tags", []):
             continue
         for child in list(cell.children):
             if child.get("nb_element") == "cell_code_output":

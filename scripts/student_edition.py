@@ -3,7 +3,7 @@
 Used by ``make student``; writes into ``_build/student/`` (or ``--output``):
 
 ``notebooks/``
-    every notebook of ``book/`` (same relative paths), passed through nbconvert's
+    every chapter notebook of ``book/`` (same file names), passed through nbconvert's
     ``TagRemovePreprocessor``: cells tagged ``solution`` (the dropdown markdown and the hidden
     code cell that ran it) are removed, and the outputs of cells tagged ``check`` are cleared,
     so a student sees ``PASSED`` only once earned. Exercise stubs, check cells and every other
@@ -39,9 +39,9 @@ from nbconvert.exporters import NotebookExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 REPO = Path(__file__).resolve().parents[1]
-BOOK = REPO / "book"
-SOLUTION_TAG = "solution"
-CLEARED_TAGS = {"check"}
+sys.path.insert(0, str(REPO))  # coursekit/, the notebook model (this script's folder is scripts/)
+
+from coursekit import BOOK, CHECK, SOLUTION, chapters, tags  # noqa: E402
 
 # Applied on top of _config.yml for the student HTML (nested dictionaries are merged).
 STUDENT_OVERRIDES = {
@@ -54,14 +54,9 @@ STUDENT_OVERRIDES = {
 }
 
 
-def chapter_notebooks(book: Path = BOOK) -> list[Path]:
-    """Every notebook under ``book``, sorted, checkpoints excluded."""
-    return sorted(p for p in book.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.relative_to(book).parts)
-
-
 def student_notebook(path: Path) -> nbformat.NotebookNode:
     """The notebook at ``path`` without solution cells and with the check cells' outputs cleared."""
-    remover = TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}, remove_all_outputs_tags=CLEARED_TAGS)
+    remover = TagRemovePreprocessor(remove_cell_tags={SOLUTION}, remove_all_outputs_tags={CHECK})
     exporter = NotebookExporter(preprocessors=[remover])
     text, _ = exporter.from_filename(str(path))
     return nbformat.reads(text, as_version=4)
@@ -72,7 +67,7 @@ def write_notebooks(out: Path, book: Path = BOOK) -> list[Path]:
     if out.exists():
         shutil.rmtree(out)
     written = []
-    for path in chapter_notebooks(book):
+    for path in chapters(book):
         target = out / path.relative_to(book)
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(student_notebook(path), target)
@@ -104,7 +99,7 @@ def write_config(target: Path, source: Path = REPO / "_config.yml") -> Path:
 
 def _has_solutions(path: Path) -> bool:
     notebook = nbformat.read(path, as_version=4)
-    return any(SOLUTION_TAG in cell.metadata.get("tags", []) for cell in notebook.cells)
+    return any(SOLUTION in tags(cell) for cell in notebook.cells)
 
 
 def build_html(out: Path, notebooks: Path, config: Path) -> Path:

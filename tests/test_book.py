@@ -89,7 +89,7 @@ def test_chapter_offers_its_notebook_for_download(name: str, built_book: BuiltBo
 @pytest.mark.book
 def test_instructor_guide_indexes_every_exercise(built_book: BuiltBook) -> None:
     """The guide's generated tables list every chapter of _toc.yml and every one of its exercises."""
-    from course_index import read_chapter  # _ext/, through pytest's pythonpath
+    from coursekit import read_chapter
 
     guides = [p for p in PAGES if 'class="course-index exercise-index' in _read(built_book.html / f"{p}.html")]
     assert len(guides) == 1, f"pages with an exercise index: {guides}"

@@ -14,32 +14,31 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
-from course_index import KINDS, read_chapter, unknown_functions  # _ext/, through pytest's pythonpath
 
+from coursekit import (
+    BOOK,
+    CHECK,
+    CHECK_CALL,
+    KINDS,
+    REMOVE_CELL,
+    SOLUTION,
+    autograded,
+    chapters,
+    read_chapter,
+    tags,
+    unknown_functions,
+)
 from mctools import exercises
 from mctools._display import CHART_MIME_TYPE
 
-BOOK = Path(__file__).resolve().parents[1] / "book"
-CHAPTERS = sorted([*BOOK.glob("[0-9][0-9]_*.ipynb"), *BOOK.glob("appendix_*.ipynb")])
-EXERCISE = re.compile(r"```+\{exercise\}[^\n]*\n:label: (?P<label>[\w-]+)")
-CHECK = re.compile(r"""exercises\.check\(\s*["'](?P<label>[\w-]+)["']\s*,\s*(?P<name>\w+)\s*\)""")
+CHAPTERS = chapters(BOOK)
 FENCED_PYTHON = re.compile(r"```python\n(?P<code>.*?)\n```", re.S)
 
 
-def chapter_id(path: Path) -> str:
-    """"01" for book/01_image_generator.ipynb, "A" for the appendix."""
-    return "A" if path.name.startswith("appendix_") else path.name[:2]
-
-
-def tags(cell) -> set[str]:
-    return set(cell.metadata.get("tags", []))
-
-
-def load(path: Path):
+def load(path):
     return nbformat.read(path, as_version=4)
 
 
@@ -49,15 +48,16 @@ def test_there_are_chapters():
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_four_exercises_one_autograded(path):
-    nb = load(path)
-    labels = [m["label"] for c in nb.cells if c.cell_type == "markdown" for m in EXERCISE.finditer(c.source)]
-    checks = [c for c in nb.cells if "check" in tags(c)]
+    chapter = read_chapter(path)
+    labels = [ex.label for ex in chapter.exercises]
     assert len(labels) >= 4, f"{path.name} has {len(labels)} exercises: {labels}"
-    assert len(set(labels)) == len(labels), f"duplicate exercise labels in {path.name}"
-    assert checks, f"{path.name} has no autograded exercise (a code cell tagged 'check')"
-    prefix = f"ex-ch{chapter_id(path)}-"
-    for label in labels:
-        assert label.startswith(prefix), f"label {label} should start {prefix}"
+    assert not chapter.label_problems(), f"{path.name}: {chapter.label_problems()}"
+    checks = [c for c in load(path).cells if CHECK in tags(c)]
+    assert checks, f"{path.name} has no autograded exercise (a code cell tagged {CHECK!r})"
+    for cell in checks:
+        assert CHECK_CALL.fullmatch(cell.source.strip()), (
+            f"{path.name}: a check cell must hold exactly exercises.check(label, function), not {cell.source!r}"
+        )
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
@@ -83,31 +83,24 @@ def test_exercise_titles_state_kind_and_difficulty(path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_solution_dropdowns_show_the_code_that_ran(path):
     nb = load(path)
-    shown = [m["code"].strip() for c in nb.cells if c.cell_type == "markdown" and "solution" in tags(c)
+    shown = [m["code"].strip() for c in nb.cells if c.cell_type == "markdown" and SOLUTION in tags(c)
              for m in FENCED_PYTHON.finditer(c.source)]
-    hidden = [c.source.strip() for c in nb.cells if c.cell_type == "code" and "solution" in tags(c)]
+    hidden = [c.source.strip() for c in nb.cells if c.cell_type == "code" and SOLUTION in tags(c)]
     for code in hidden:
         assert code in shown, f"{path.name}: a hidden solution cell differs from every dropdown:\n{code}"
     for cell in nb.cells:
-        if cell.cell_type == "code" and "solution" in tags(cell):
-            assert "remove-cell" in tags(cell), f"{path.name}: solution code cells must be tagged remove-cell"
+        if cell.cell_type == "code" and SOLUTION in tags(cell):
+            assert REMOVE_CELL in tags(cell), f"{path.name}: solution code cells must be tagged {REMOVE_CELL}"
 
 
-def _autograded(path: Path):
+def _autograded(path):
     """(label, function name, imports source, stub source, solution source) per check cell."""
-    nb = load(path)
-    code_cells = [c for c in nb.cells if c.cell_type == "code"]
-    imports = code_cells[0].source
+    cells = load(path).cells
+    imports = next(c.source for c in cells if c.cell_type == "code")
     found = []
-    for i, cell in enumerate(code_cells):
-        if "check" not in tags(cell):
-            continue
-        match = CHECK.search(cell.source)
-        assert match, f"{path.name}: check cell does not call exercises.check(label, function)"
-        before = code_cells[:i]
-        stub = next(c.source for c in reversed(before) if "stub" in tags(c))
-        solution = next(c.source for c in reversed(before) if "solution" in tags(c))
-        found.append((match["label"], match["name"], imports, stub, solution))
+    for ex in autograded(cells):
+        assert ex.stub is not None and ex.solution is not None, f"{path.name}: {ex.label} needs a stub and a solution"
+        found.append((ex.label, ex.function, imports, cells[ex.stub].source, cells[ex.solution].source))
     return found
 
 
@@ -147,7 +140,7 @@ def test_charts_are_captioned_and_one_is_interactive(path):
 
 
 def test_schedule_gives_each_numbered_chapter_a_week_and_the_appendix_none():
-    from course_index import schedule_markdown
+    from course_index import schedule_markdown  # _ext/, through pytest's pythonpath
 
     chapters = [(f"book/{path.stem}", read_chapter(path)) for path in CHAPTERS]
     rows = [line.split("|")[1].strip() for line in schedule_markdown(chapters).splitlines()[2:]]

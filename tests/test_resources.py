@@ -223,11 +223,3 @@ def test_one_day_drift_of_fishing_experience(phi, seed):
 def test_bad_input_names_the_parameter(call, error, words):
     with pytest.raises(error, match=words):
         call()
-
-
-def test_hunting_probability_check_passes_the_reference_and_fails_a_wrong_answer():
-    from mctools.exercises.division_of_labour import _hunting_probability_reference
-
-    assert mc.exercises.check("ex-ch05-hunting-probability", _hunting_probability_reference).passed
-    wrong = mc.exercises.check("ex-ch05-hunting-probability", lambda h, f, n, p: h * n / (h * n + f))
-    assert not wrong.passed and "expected" in wrong.message

@@ -1,13 +1,15 @@
-"""The student edition (`make student`, scripts/student_edition.py) holds no solution and runs.
+"""The student edition (`make student`, scripts/student_edition.py) holds no solution.
 
 * no line of any solution cell (the dropdown markdown and the hidden code cell, both tagged
   ``solution``) survives in the student notebooks, except lines that the chapter also shows
   outside its solutions (such as the stub's ``def`` line);
 * the stubs and check cells are kept, the check cells' stored outputs are cleared, every other
   output stays;
-* every student notebook runs top to bottom from its own folder, its checks saying ``NOT YET``;
 * the student HTML (built with warnings as errors) shows the exercises but no solution, no
   stored ``PASSED``, no Binder button, and offers the student notebooks for download.
+
+That each student notebook runs top to bottom without its solutions is tested where the grader
+runs them all (tests/test_grade.py).
 """
 
 from __future__ import annotations
@@ -20,18 +22,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from course_index import read_chapter  # _ext/, on sys.path through pytest's pythonpath
-from nbclient import NotebookClient
+
+from coursekit import BOOK, CHECK, SOLUTION, chapters, read_chapter, tags
 
 REPO = Path(__file__).resolve().parents[1]
-BOOK = REPO / "book"
-NOTEBOOKS = sorted(p for p in BOOK.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.relative_to(BOOK).parts)
-IDS = [str(p.relative_to(BOOK)) for p in NOTEBOOKS]
+NOTEBOOKS = chapters(BOOK)
+IDS = [p.name for p in NOTEBOOKS]
 MIN_LINE = 12  # shorter lines (``` fences, `)`, `return x`) are too common to prove anything
-
-
-def tags(cell) -> set[str]:
-    return set(cell.metadata.get("tags", []))
 
 
 def cell_text(cell) -> str:
@@ -51,13 +48,13 @@ def solution_lines(full) -> dict[str, list[str]]:
     A line is distinctive if it is long enough and occurs nowhere (not even inside a longer
     line) in the cells that are not solutions: finding it in the student edition is a leak.
     """
-    elsewhere = "\n".join(cell_text(c) for c in full.cells if "solution" not in tags(c))
+    elsewhere = "\n".join(cell_text(c) for c in full.cells if SOLUTION not in tags(c))
     return {
         cell.id: [
             line.strip() for line in cell.source.splitlines()
             if len(line.strip()) >= MIN_LINE and line.strip() not in elsewhere
         ]
-        for cell in full.cells if "solution" in tags(cell)
+        for cell in full.cells if SOLUTION in tags(cell)
     }  # fmt: skip
 
 
@@ -70,7 +67,7 @@ def test_no_solution_text_survives(path: Path, student_notebooks: Path) -> None:
     full = nbformat.read(path, as_version=4)
     student = nbformat.read(student_path(student_notebooks, path), as_version=4)
     text = "\n".join(cell_text(c) for c in student.cells)
-    assert not [c for c in student.cells if "solution" in tags(c)], "a cell tagged solution is left"
+    assert not [c for c in student.cells if SOLUTION in tags(c)], "a cell tagged solution is left"
     distinctive = solution_lines(full)
     assert any(distinctive.values()), f"{path.name}: no solution line is distinctive enough to search for"
     for cell_id, lines in distinctive.items():
@@ -82,30 +79,14 @@ def test_no_solution_text_survives(path: Path, student_notebooks: Path) -> None:
 def test_stubs_and_checks_kept_outputs_cleared(path: Path, student_notebooks: Path) -> None:
     full = nbformat.read(path, as_version=4)
     student = nbformat.read(student_path(student_notebooks, path), as_version=4)
-    kept = [c for c in full.cells if "solution" not in tags(c)]
+    kept = [c for c in full.cells if SOLUTION not in tags(c)]
     assert [c.id for c in student.cells] == [c.id for c in kept], "cells other than solutions were removed"
     for before, after in zip(kept, student.cells, strict=True):
         assert after.source == before.source, f"cell {after.id} was changed"
-        if "check" in tags(before):
+        if CHECK in tags(before):
             assert after.outputs == [] and after.execution_count is None, f"check cell {after.id} keeps its output"
         elif before.cell_type == "code":
             assert after.outputs == before.outputs, f"the outputs of cell {after.id} were changed"
-
-
-@pytest.mark.notebooks
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_student_notebook_runs_and_checks_say_not_yet(path: Path, student_notebooks: Path) -> None:
-    target = student_path(student_notebooks, path)
-    notebook = nbformat.read(target, as_version=4)
-    resources = {"metadata": {"path": str(target.parent)}}  # run from the notebook's own folder
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources=resources)
-    client.execute()  # raises CellExecutionError on the first cell that fails
-    checks = [c for c in notebook.cells if "check" in tags(c)]
-    stubs = [c for c in notebook.cells if "stub" in tags(c)]
-    assert len(checks) == len(stubs) >= 1, f"{len(checks)} check cells and {len(stubs)} stubs"
-    for cell in checks:
-        verdict = cell_text(cell)
-        assert "NOT YET" in verdict and "PASSED" not in verdict, f"check cell {cell.id} says: {verdict}"
 
 
 # ----------------------------------------------------------------------------- the student HTML
@@ -150,7 +131,7 @@ def test_student_html_has_exercises_but_no_solutions(path: Path, student_edition
     download = html / "_sources" / path.relative_to(REPO)
     assert download.is_file() and f'_sources/{path.relative_to(REPO).as_posix()}"' in raw, "no notebook download"
     offered = nbformat.read(download, as_version=4)
-    assert not [c for c in offered.cells if "solution" in tags(c)], "the downloadable notebook holds the solutions"
+    assert not [c for c in offered.cells if SOLUTION in tags(c)], "the downloadable notebook holds the solutions"
 
 
 @pytest.mark.book

@@ -1,16 +1,37 @@
-"""The check machinery: a registry of exercises and the comparison of answers."""
+"""The self-check machinery: each exercise's public cases, and how an answer is judged.
+
+An autograded exercise is registered with its public cases, each an argument tuple and the
+expected value written as a literal (so no reference implementation ships with ``mctools``),
+the tolerances, and what the answer must not call (see ``_forbidden``). :func:`check` is the
+student's self-check on those cases. The course's grader (``grading/``, not installed) judges
+the same way, with :func:`run_case` and :func:`mismatch`, on hidden cases.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["CheckResult", "available", "check", "function_check", "register"]
+from ._forbidden import calls_to, forbidden
 
-Checker = Callable[[Callable], "CheckResult"]
-_REGISTRY: dict[str, Checker] = {}
+__all__ = [
+    "CheckResult",
+    "Exercise",
+    "Outcome",
+    "available",
+    "check",
+    "forbidden_message",
+    "lookup",
+    "mismatch",
+    "register",
+    "run_case",
+]
+
+_REGISTRY: dict[str, Exercise] = {}
 
 
 @dataclass(frozen=True)
@@ -28,16 +49,29 @@ class CheckResult:
     __repr__ = __str__
 
 
-def register(label: str) -> Callable[[Checker], Checker]:
-    """Decorator adding a checker for the exercise ``label`` to the registry."""
+@dataclass(frozen=True)
+class Exercise:
+    """An autograded exercise as the self-check and the grader know it.
 
-    def decorate(checker: Checker) -> Checker:
-        if label in _REGISTRY:
-            raise ValueError(f"exercise {label!r} is registered twice")
-        _REGISTRY[label] = checker
-        return checker
+    ``cases`` are ``(arguments, expected)`` pairs; an answer passes a case if it returns an
+    array of the expected shape equal to ``expected`` within ``rtol`` and ``atol``
+    (``numpy.allclose``). ``forbidden`` names the modules and functions whose code the answer
+    must not run: the course's own implementation of the quantity.
+    """
 
-    return decorate
+    label: str
+    cases: tuple[tuple[tuple, object], ...]
+    forbidden: tuple[str, ...] = ()
+    rtol: float = 1e-6
+    atol: float = 1e-9
+
+
+def register(exercise: Exercise) -> Exercise:
+    """Add ``exercise`` to the registry (each label once)."""
+    if exercise.label in _REGISTRY:
+        raise ValueError(f"exercise {exercise.label!r} is registered twice")
+    _REGISTRY[exercise.label] = exercise
+    return exercise
 
 
 def available() -> list[str]:
@@ -46,8 +80,80 @@ def available() -> list[str]:
     return sorted(_REGISTRY)
 
 
+def lookup(label: str) -> Exercise:
+    """The registered exercise ``label``."""
+    _load_checks()
+    if not isinstance(label, str):
+        raise TypeError(f"exercise must be a label string, got {label!r}")
+    if label not in _REGISTRY:
+        raise ValueError(f"exercise must be one of {sorted(_REGISTRY)}, got {label!r}")
+    return _REGISTRY[label]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an answer did on one case: a float array, or why there is none.
+
+    Exactly one of ``value`` (the result as a float array), ``unfinished`` (it still raises
+    ``NotImplementedError``), ``raised`` (``"TypeError: ..."``) and ``returned`` (the repr of
+    a result that is not a number or an array) is set.
+    """
+
+    value: np.ndarray | None = None
+    unfinished: bool = False
+    raised: str | None = None
+    returned: str | None = None
+
+
+def run_case(answer: Callable, arguments: tuple) -> Outcome:
+    """Call ``answer(*arguments)`` and turn its result into a float array; never raises an Exception."""
+    try:
+        got = answer(*arguments)
+    except NotImplementedError:
+        return Outcome(unfinished=True)
+    except Exception as error:  # a student's bug is reported, not raised
+        return Outcome(raised=f"{type(error).__name__}: {error}")
+    try:
+        return Outcome(value=np.asarray(got, dtype=float))
+    except Exception:  # an object numpy cannot read as numbers (whatever it raises)
+        try:
+            shown = _show(got)
+        except Exception:  # a repr that raises is the student's too
+            shown = f"a {type(got).__name__}"
+        return Outcome(returned=shown[:200])
+
+
+def mismatch(name: str, arguments: tuple, outcome: Outcome, expected, rtol: float, atol: float) -> str | None:
+    """Why ``outcome`` of ``name(*arguments)`` fails against ``expected``, or None if it passes."""
+    shown = ", ".join(_show(a) for a in arguments)
+    if outcome.unfinished:
+        return f"{name} still raises NotImplementedError: write its body."
+    if outcome.raised is not None:
+        return f"{name}({shown}) raised {outcome.raised}"
+    if outcome.returned is not None:
+        return f"{name}({shown}) returned {outcome.returned}, not a number or array."
+    expected = np.asarray(expected, dtype=float)
+    if outcome.value.shape != expected.shape:
+        return f"{name}({shown}) returned shape {outcome.value.shape}; expected {expected.shape}."
+    if not np.allclose(outcome.value, expected, rtol=rtol, atol=atol):
+        got, wanted = _show(outcome.value), _show(expected)
+        return f"{name}({shown}) returned {got}; expected {wanted} (relative tolerance {rtol:g})."
+    return None
+
+
+def forbidden_message(name: str, calls: Sequence[str]) -> str:
+    """The verdict on an answer that runs the course's own implementation."""
+    return (
+        f"{name} calls {', '.join(calls)}, which computes what the exercise asks you to write: "
+        "write it yourself; an answer that calls it earns no credit."
+    )
+
+
 def check(exercise: str, answer) -> CheckResult:
-    """Check a student's answer to an autograded exercise.
+    """Check a student's answer to an autograded exercise on its public cases.
+
+    The grader tests the same function on other, hidden cases: passing here is a good sign, not
+    the grade.
 
     Parameters
     ----------
@@ -61,55 +167,21 @@ def check(exercise: str, answer) -> CheckResult:
     CheckResult
         Displays as ``PASSED [...] ...`` or ``NOT YET [...] ...``; ``.passed`` is a bool.
     """
-    _load_checks()
-    if not isinstance(exercise, str):
-        raise TypeError(f"exercise must be a label string, got {exercise!r}")
-    if exercise not in _REGISTRY:
-        raise ValueError(f"exercise must be one of {sorted(_REGISTRY)}, got {exercise!r}")
+    spec = lookup(exercise)
     if not callable(answer):
-        return CheckResult(exercise, False, f"expected a function, got {answer!r}")
-    return _REGISTRY[exercise](answer)
-
-
-def function_check(
-    label: str,
-    reference: Callable,
-    cases: Sequence[tuple],
-    *,
-    rtol: float = 1e-6,
-    atol: float = 1e-9,
-) -> Checker:
-    """Make a checker comparing ``answer(*case)`` with ``reference(*case)`` for every case."""
-
-    def checker(answer: Callable) -> CheckResult:
-        name = getattr(answer, "__name__", "your function")
-        for case in cases:
-            shown = ", ".join(_show(a) for a in case)
-            try:
-                got = answer(*case)
-            except NotImplementedError:
-                return CheckResult(label, False, f"{name} still raises NotImplementedError: write its body.")
-            except Exception as error:  # a student's bug is reported, not raised
-                return CheckResult(label, False, f"{name}({shown}) raised {type(error).__name__}: {error}")
-            expected = np.asarray(reference(*case), dtype=float)
-            try:
-                got = np.asarray(got, dtype=float)
-            except (TypeError, ValueError):
-                return CheckResult(label, False, f"{name}({shown}) returned {got!r}, not a number or array.")
-            if got.shape != expected.shape:
-                return CheckResult(
-                    label, False, f"{name}({shown}) returned shape {got.shape}; expected {expected.shape}."
-                )
-            if not np.allclose(got, expected, rtol=rtol, atol=atol):
-                return CheckResult(
-                    label,
-                    False,
-                    f"{name}({shown}) returned {_show(got)}; expected {_show(expected)} "
-                    f"(relative tolerance {rtol:g}).",
-                )
-        return CheckResult(label, True, f"all {len(cases)} cases match.")
-
-    return checker
+        return CheckResult(spec.label, False, f"expected a function, got {answer!r}")
+    name = getattr(answer, "__name__", "your function")
+    rules = forbidden(spec.forbidden)
+    for arguments, expected in spec.cases:
+        with calls_to(rules) as calls:
+            outcome = run_case(answer, arguments)
+        if calls:
+            return CheckResult(spec.label, False, forbidden_message(name, calls))
+        problem = mismatch(name, arguments, outcome, expected, spec.rtol, spec.atol)
+        if problem:
+            return CheckResult(spec.label, False, problem)
+    # The words are those of the outputs stored in the chapters (nbval compares them exactly).
+    return CheckResult(spec.label, True, f"all {len(spec.cases)} cases match.")
 
 
 def _show(value) -> str:
@@ -121,10 +193,7 @@ def _show(value) -> str:
 
 
 def _load_checks() -> None:
-    # Importing every chapter module of this package registers its checks.
-    import importlib
-    import pkgutil
-
+    # Importing every chapter module of this package registers its exercise.
     from .. import exercises
 
     for module in pkgutil.iter_modules(exercises.__path__):
