@@ -7,6 +7,7 @@ Organised by mechanism, not by chapter; the chapters compose these pieces.
 * ``allocation``: capacity allocation under diminishing returns
 * ``ambiguity``: deciding what to draw when the context is ambiguous
 * ``drift``: models refitted to their own samples (Gaussian, linear regression, Wright–Fisher)
+* ``sampling``: multinomial counts that do not hang on the last bit of their probabilities
 * ``ecology``: growth in random environments, branching-process extinction, bet-hedging
 * ``bandits``: exploring a world that shifts or depletes (greedy, ε-greedy, softmax, monitoring)
 * ``temperature``: free energy, its maximiser, retraining at a temperature, critical temperature
@@ -77,6 +78,7 @@ from .resources import (
     simulate_island,
     sustainable_yield,
 )
+from .sampling import multinomial_counts
 from .screening import (
     OfficePath,
     RoundResult,
@@ -156,6 +158,7 @@ __all__ = [
     "maximum_sustainable_yield",
     "metropolis_matrix",
     "monitoring_interval",
+    "multinomial_counts",
     "net_value",
     "office_path",
     "optimal_allocation",

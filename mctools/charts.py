@@ -139,9 +139,18 @@ def _check_text(name: str, value, *, allow_list: bool = False) -> None:
         raise TypeError(f"{name} must be {kind}, got {value!r}")
 
 
+# Significant digits that absorb the last-bit differences between CPUs' exp, log and pow.
+_CANONICAL_DIGITS = 12
+
+
 def _round(value: float, digits: int):
     if not np.isfinite(value):
         return None  # JSON has no NaN or inf; Vega-Lite treats null as missing
+    # Round twice: a value can sit exactly on a tie by construction (0.425 ** 2 = 0.180625 at 5
+    # digits), where the last bit of pow, which differs between CPUs, would pick the side. Rounded
+    # first to 12 digits it becomes the same float everywhere, and then rounds the same way.
+    if digits < _CANONICAL_DIGITS:
+        value = float(f"{value:.{_CANONICAL_DIGITS}g}")
     return float(f"{value:.{digits}g}")
 
 

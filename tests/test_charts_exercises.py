@@ -15,6 +15,20 @@ def test_records_round_and_broadcast():
     assert charts.records(x=np.array([np.inf]))[0]["x"] is None
 
 
+def test_records_round_a_decimal_tie_the_same_way_whatever_its_last_bits():
+    # 0.425 ** 2 = 0.180625 exactly: a tie at 5 digits, which pow's last bit (CPU-dependent) decides.
+    tie = 0.425**2
+    neighbours = [tie]
+    for direction in (1.0, 0.0):
+        value = tie
+        for _ in range(8):
+            value = np.nextafter(value, direction)
+            neighbours.append(value)
+    rounded = {row["v"] for row in charts.records(v=np.array(neighbours))}
+    assert len(rounded) == 1, rounded
+    assert [row["v"] for row in charts.records(v=[0.123456789, 2.5e-7])] == [0.12346, 2.5e-7]
+
+
 def test_records_reject_ragged_columns():
     with pytest.raises(ValueError, match="equal lengths"):
         charts.records(x=[1.0, 2.0], y=[1.0, 2.0, 3.0])

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -48,6 +49,11 @@ def test_same_seed_same_output_other_seed_other_output(name):
     assert not same(first, entry.call(rng=2)), f"{name}: rng=1 and rng=2 give the same output"
 
 
+def _text(value) -> str:
+    """A MIME bundle entry as text; JSON ones (charts) with sorted keys, as nbformat stores them."""
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+
+
 def comparable_outputs(notebook) -> list[list[str]]:
     """Per code cell, each output as text: stream text or every MIME bundle entry."""
     cells = []
@@ -65,7 +71,7 @@ def comparable_outputs(notebook) -> list[list[str]]:
             elif output.output_type == "error":
                 shown.append(f"error: {output.ename}: {output.evalue}")
             else:
-                shown.extend(f"{mime}: {value}" for mime, value in sorted(output.get("data", {}).items()))
+                shown.extend(f"{mime}: {_text(value)}" for mime, value in sorted(output.get("data", {}).items()))
         cells.append(shown)
     return cells
 
