@@ -94,7 +94,8 @@ def test_figure_links_say_where_the_chart_is(path: Path) -> None:
             between = sum(1 for other in found.values() if min(index, position) < other < max(index, position))
             expected = figure_text(between, below=position > index)
             text = match["text"]
-            assert text[:1].lower() + text[1:] == expected, f"{path.name}, cell {index}: {match[0]} should read {expected!r}"
+            where = f"{path.name}, cell {index}: {match[0]}"
+            assert text[:1].lower() + text[1:] == expected, f"{where} should read {expected!r}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
