@@ -21,8 +21,9 @@ headless Chromium with every request that leaves 127.0.0.1 aborted (markers ``bi
 ``browser``), for every chapter opened untrusted before any cell runs:
 
 * every stored chart is drawn (as many ``.marks`` as the notebook stores charts);
-* the exercises render as boxes, their solutions as collapsed dropdowns, the learning goals as
-  an admonition, and no raw directive fence or role is left;
+* the exercises render as boxes, their solutions as collapsed dropdowns, the code cells that
+  ran the solutions folded (code and output), the learning goals as an admonition, and no raw
+  directive fence or role is left;
 * no citation or cross-reference is unresolved (jupyterlab-myst's "Not Found" marks), and the
   citations read as the notebook's author-year links;
 * no output is an error.
@@ -148,6 +149,18 @@ def test_the_repository_address_is_written_once() -> None:
         if address in path.read_text(encoding="utf-8", errors="ignore"):
             holders.append(name)
     assert holders == ["_config.yml"], f"the repository address {address} is written in {holders}"
+
+
+def test_solution_code_cells_are_folded_in_jupyterlab() -> None:
+    """The cell that ran a solution is removed from the book, but JupyterLab shows it: fold it."""
+    for path in CHAPTERS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and "solution" in cell.metadata.get("tags", []):
+                folded = cell.metadata.get("jupyter", {})
+                assert folded.get("source_hidden") and folded.get("outputs_hidden"), (
+                    f"{path.name}, cell {cell.id}: a solution's code cell needs metadata "
+                    '"jupyter": {"source_hidden": true, "outputs_hidden": true} (CONTRIBUTING.md)'
+                )
 
 
 # ------------------------------------------------------------------------- the student environment
@@ -308,6 +321,7 @@ class Stored:
     markdown: int
     exercises: int
     solutions: int
+    solution_code: int
     citations: list[str]
 
     @classmethod
@@ -322,6 +336,7 @@ class Stored:
             markdown=len(markdown),
             exercises=sum(len(re.findall(r"^`{3,}\{exercise\}", s, re.M)) for s in markdown),
             solutions=sum(len(re.findall(r"^`{3,}\{solution\}", s, re.M)) for s in markdown),
+            solution_code=sum(c.cell_type == "code" and "solution" in c.metadata.get("tags", []) for c in cells),
             citations=citations,
         )
 
@@ -353,6 +368,8 @@ MEASURE = """(id) => {
     exercises: q('.myst aside.myst-exercise').length,
     solutions: q('.myst details.myst-exercise').length,
     open_solutions: q('.myst details.myst-exercise[open]').length,
+    folded_inputs: q('.jp-CodeCell .jp-InputPlaceholder').filter(e => e.offsetParent !== null).length,
+    folded_outputs: q('.jp-CodeCell .jp-OutputPlaceholder').filter(e => e.offsetParent !== null).length,
     admonitions: q('.myst aside.myst-admonition').length,
     unresolved: q('.myst [title$="Not Found"]').map(e => e.title + ': ' + e.textContent),
     citations: q('.myst a[href^="#cite-"]').map(a => a.textContent),
@@ -436,6 +453,8 @@ def test_chapter_renders_in_jupyterlab_before_any_cell_runs(
         f"the notebook has {stored.exercises}/{stored.solutions}"
     )
     assert seen["open_solutions"] == 0, "a solution is shown open"
+    folded = (seen["folded_inputs"], seen["folded_outputs"])
+    assert folded == (stored.solution_code,) * 2, f"folded (inputs, outputs) {folded}, {stored.solution_code} expected"
     assert seen["admonitions"] >= 1, "the learning goals are not an admonition"
     assert not seen["raw"], f"raw MyST left in the rendered text: {seen['raw'][:2]}"
     assert not seen["unresolved"], f"unresolved in JupyterLab: {sorted(set(seen['unresolved']))}"
