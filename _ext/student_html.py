@@ -5,7 +5,9 @@ solutions, so every check cell (tagged ``check``) shows ``PASSED``. The student 
 those outputs cleared (scripts/student_edition.py); with ``course_student_edition: True`` in
 ``sphinx.config`` (set by that script's overrides, next to sphinx-exercise's
 ``hide_solutions``), this extension removes them from the student HTML too: the check's code
-stays, its output goes. The full edition is unchanged.
+stays, its output goes. It also removes every section labelled ``(for-instructors)=`` (the
+introduction's "How to teach it", which points to the instructor guide, a page the student
+edition leaves out). The full edition is unchanged.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ if _REPO not in sys.path:
 
 from coursekit import CHECK  # noqa: E402
 
+INSTRUCTOR_LABEL = "for-instructors"
+
 
 def _drop_check_outputs(app, doctree: nodes.document) -> None:
     if not app.config.course_student_edition:
@@ -34,7 +38,16 @@ def _drop_check_outputs(app, doctree: nodes.document) -> None:
                 cell.remove(child)
 
 
+def _drop_instructor_sections(app, doctree: nodes.document) -> None:
+    if not app.config.course_student_edition:
+        return
+    for section in list(doctree.findall(nodes.section)):
+        if INSTRUCTOR_LABEL in section["ids"] or INSTRUCTOR_LABEL in section["names"]:
+            section.parent.remove(section)
+
+
 def setup(app):
     app.add_config_value("course_student_edition", False, "env", types=[bool])
     app.connect("doctree-read", _drop_check_outputs)
+    app.connect("doctree-read", _drop_instructor_sections, priority=200)  # before the page TOC is collected
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -30,6 +30,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_MARKERS & {mark.name for mark in item.iter_markers()}:
             item.add_marker(pytest.mark.slow)
+
+
 CHROMIUM_HINT = "install it with: apt-get install chromium; pip install -r requirements-dev.txt"
 CHROMIUM_ARGS = [
     "--headless",
@@ -69,6 +71,34 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
         check=False,
     )
     return BuiltBook(proc.returncode, proc.stdout, out / "_build" / "html", command)
+
+
+@pytest.fixture(scope="session")
+def student_env(tmp_path_factory: pytest.TempPathFactory):
+    """The environment a student gets on Binder, built from binder/ alone (tests/student_env.py).
+
+    Built once per test run: pytest-xdist workers share it (the first builds, the others wait).
+    Pair it with ``student_env.register_kernel`` to run notebooks in it.
+    """
+    import student_env as student  # tests/, on sys.path as the conftest's folder
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # one folder per run
+    folder = Path(os.environ.get("MCTOOLS_STUDENT_ENV") or shared / "student-env")  # or a Makefile's build
+    if shutil.which("uv") is None:
+        _missing_tool("uv is not installed (pip install uv)")
+    try:
+        return student.build_once(folder)
+    except student.StudentEnvError as error:
+        if "only-system" in str(error) or "No interpreter found" in str(error):
+            _missing_tool(f"Binder's Python ({student.python_version()}, binder/runtime.txt) is not installed")
+        raise
+
+
+def _missing_tool(message: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,9 @@
 * the stubs and check cells are kept, the check cells' stored outputs are cleared, every other
   output stays;
 * the student HTML (built with warnings as errors) shows the exercises but no solution, no
-  stored ``PASSED``, no Binder button, and offers the student notebooks for download.
+  stored ``PASSED``, no button into the repository and no instructor guide; it offers the
+  student notebooks for download, and its Binder buttons open them (``student/book/`` in
+  Binder's image, written by binder/postBuild).
 
 That each student notebook runs top to bottom without its solutions is tested where the grader
 runs them all (tests/test_grade.py).
@@ -28,6 +30,8 @@ from coursekit import BOOK, CHECK, SOLUTION, chapters, read_chapter, tags
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = chapters(BOOK)
 IDS = [p.name for p in NOTEBOOKS]
+#: Where Binder's image holds the student notebooks (scripts/student_edition.py, binder/postBuild).
+BINDER_FOLDER = "student"
 MIN_LINE = 12  # shorter lines (``` fences, `)`, `return x`) are too common to prove anything
 
 
@@ -126,12 +130,29 @@ def test_student_html_has_exercises_but_no_solutions(path: Path, student_edition
     survivors = [line for lines in solution_lines(full).values() for line in lines if line in text]
     assert not survivors, f"solution text in {page.name}: {survivors}"
     assert "PASSED [" not in text, "a stored PASSED verdict is shown"
-    assert "mybinder.org" not in raw, "the Binder button would open the notebook with its solutions"
+    binder = re.findall(r'href="(https://mybinder\.org/v2/[^"]+)"', raw)
+    student_copy = f"{BINDER_FOLDER}/{path.relative_to(REPO).as_posix()}"
+    assert binder and all(url.endswith(f"?urlpath=lab/tree/{student_copy}") for url in binder), (
+        f"the Binder button should open {student_copy}, the student notebook in Binder's image: {binder}"
+    )
+    assert "Source repository" not in raw and "Open an issue" not in raw, "a button leads to the repository"
+    assert "instructor_guide" not in raw, "the page links the instructor guide"
 
     download = html / "_sources" / path.relative_to(REPO)
     assert download.is_file() and f'_sources/{path.relative_to(REPO).as_posix()}"' in raw, "no notebook download"
     offered = nbformat.read(download, as_version=4)
     assert not [c for c in offered.cells if SOLUTION in tags(c)], "the downloadable notebook holds the solutions"
+
+
+@pytest.mark.book
+def test_student_html_leaves_out_the_pages_for_instructors(student_edition: Path) -> None:
+    html = student_edition / "html"
+    assert not list(html.rglob("instructor_guide.html")), "the instructor guide is in the student HTML"
+    intro = page_text(html / "book" / "intro.html")
+    assert "How to teach it" not in intro, "the introduction's section for instructors is in the student HTML"
+    assert "How to run it" in intro, "the student introduction lost more than the section for instructors"
+    leaks = [p.name for p in html.rglob("*.html") if "instructor_guide" in p.read_text(encoding="utf-8")]
+    assert not leaks, f"pages linking the instructor guide: {leaks}"
 
 
 @pytest.mark.book
@@ -143,5 +164,5 @@ def test_student_config_is_config_plus_overrides(student_edition: Path) -> None:
     assert generated["sphinx"]["config"]["hide_solutions"] is True
     assert set(original["sphinx"]["local_extensions"]) == set(generated["sphinx"]["local_extensions"])
     for key in original:
-        if key not in ("title", "launch_buttons", "sphinx"):
+        if key not in ("title", "repository", "html", "sphinx"):
             assert generated[key] == original[key], f"{key} differs from _config.yml"
