@@ -28,6 +28,7 @@ from ._validate import _show, as_finite_array, as_generator, check_choice, check
 from .lowrank import (
     _LOG_2PI,
     ClassModels,
+    _budget,
     _conditional,
     _fit,
     _full_log_likelihood,
@@ -430,7 +431,7 @@ def cross_fitted_posterior(pictures, labels, visible, *, classes: int, budget: i
     classes = check_integer("classes", classes, lower=2)
     y = _labels("labels", labels, classes, x.shape[:-1])
     mask = _mask(visible, x.shape[-1])
-    budget = check_integer("budget", budget, lower=0)
+    budget = _budget(budget, classes, x.shape[-1])
     floor = check_real("noise_floor", noise_floor, lower=0.0, lower_open=True)
     _, rho, quality, temperature, bias = _cross_fit(x, y, classes, mask, budget, floor)
     return rho, quality, temperature, bias
@@ -528,7 +529,7 @@ def inpainting_generations(
     classes = check_integer("classes", classes, lower=2)
     y0 = _labels("labels", labels, classes, (n,))
     mask = _mask(visible, d)
-    budget = check_integer("budget", budget, lower=0)
+    budget = _budget(budget, classes, d)
     generations = check_integer("generations", generations, lower=0)
     policy = check_choice("policy", policy, POLICIES)
     replicates = check_integer("replicates", replicates, lower=1)

@@ -108,6 +108,13 @@ def _mask(value, d: int | None = None) -> np.ndarray:
     return mask
 
 
+def _budget(value, classes: int, d: int) -> int:
+    budget = check_integer("budget", value, lower=0)
+    if budget > classes * (d - 1):
+        raise ValueError(f"budget must be at most classes * (d - 1) = {classes * (d - 1)} ranks, got {budget}")
+    return budget
+
+
 def _models(value) -> ClassModels:
     if not isinstance(value, ClassModels):
         raise TypeError(f"models must be a ClassModels (see fit_class_models), got {_show(value)}")
@@ -243,7 +250,7 @@ def fit_class_models(pictures, labels, classes: int, budget: int, *, noise_floor
     x = _pictures("pictures", pictures)
     classes = check_integer("classes", classes, lower=1)
     y = _labels("labels", labels, classes, x.shape[:-1])
-    budget = check_integer("budget", budget, lower=0)
+    budget = _budget(budget, classes, x.shape[-1])
     floor = check_real("noise_floor", noise_floor, lower=0.0, lower_open=True)
     return _fit(x, y, classes, budget, floor)
 

@@ -46,7 +46,7 @@ ENTRIES = [
             "labels": LABEL_ARRAY,
             "visible": MASK,
             "classes": [*COUNT, 1],
-            "budget": NONNEGATIVE_INTEGER,
+            "budget": [*NONNEGATIVE_INTEGER, 7],  # more than classes * (d - 1) = 6
             "noise_floor": POSITIVE,
         },
     ),
@@ -91,7 +91,7 @@ ENTRIES = [
             "labels": LABEL_ARRAY,
             "visible": MASK,
             "classes": [*COUNT, 1],
-            "budget": NONNEGATIVE_INTEGER,
+            "budget": [*NONNEGATIVE_INTEGER, 7],  # more than classes * (d - 1) = 6
             "generations": NONNEGATIVE_INTEGER,
             "policy": CHOICE,
             "replicates": COUNT,

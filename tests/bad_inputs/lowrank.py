@@ -29,7 +29,7 @@ ENTRIES = [
             "pictures": PICTURE_ARRAY,
             "labels": LABEL_ARRAY,
             "classes": [*COUNT, 1],  # 1 class cannot hold labels 0 and 1
-            "budget": NONNEGATIVE_INTEGER,
+            "budget": [*NONNEGATIVE_INTEGER, 7],  # more than classes * (d - 1) = 6
             "noise_floor": POSITIVE,
         },
     ),
