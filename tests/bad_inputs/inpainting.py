@@ -52,7 +52,7 @@ ENTRIES = [
     ),
     Entry(
         mc.decide_class,
-        {"posterior": POSTERIOR, "quality": [0.1, 0.2], "policy": "quality", "rng": 0},
+        {"posterior": POSTERIOR, "quality": [0.1, 0.2], "policy": "sample", "rng": 0},  # rng matters
         {
             "posterior": [*ARRAY, [[0.7, 0.7]], [[-0.2, 1.2]], [0.5, 0.5]],
             "quality": [*ARRAY, [-0.1, 0.2], [0.1, 0.2, 0.3]],
