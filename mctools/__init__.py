@@ -6,6 +6,8 @@ Organised by mechanism, not by chapter; the chapters compose these pieces.
 * ``maps``: iterating one-dimensional maps, fixed points, stability, cobwebs
 * ``allocation``: capacity allocation under diminishing returns
 * ``ambiguity``: deciding what to draw when the context is ambiguous
+* ``lowrank``: class-conditional low-rank Gaussians (probabilistic PCA), rank budgets, conditionals
+* ``inpainting``: filling in the hidden part of a picture, calibrated posteriors, generations
 * ``drift``: models refitted to their own samples (Gaussian, linear regression, Wright–Fisher)
 * ``sampling``: multinomial counts that do not hang on the last bit of their probabilities
 * ``ecology``: growth in random environments, branching-process extinction, bet-hedging
@@ -59,6 +61,16 @@ from .ecology import (
     seed_bank_fitness,
 )
 from .feedback import knob_thresholds, monitoring_interval, with_exploration, with_fresh_data, with_temperature
+from .inpainting import (
+    InpaintingRun,
+    calibrate_posterior,
+    class_posterior,
+    cross_fitted_posterior,
+    decide_class,
+    inpaint,
+    inpainting_generations,
+    visible_log_likelihood,
+)
 from .learning import (
     LearningRun,
     choice_probabilities,
@@ -66,6 +78,7 @@ from .learning import (
     simulate_learning_by_doing,
     skill_curve,
 )
+from .lowrank import ClassModels, allocate_ranks, conditional_gaussian, fit_class_models, ppca_log_likelihood
 from .maps import cobweb, derivative, first_passage, fixed_points, iterate_map
 from .planning import best_integer_split, plan_albums
 from .resources import (
@@ -106,10 +119,13 @@ from .urns import LockInEstimate, lock_in_estimate, lock_in_probability, polya_u
 
 __all__ = [
     "BanditRun",
+    "ClassModels",
+    "InpaintingRun",
     "LearningRun",
     "LockInEstimate",
     "OfficePath",
     "RoundResult",
+    "allocate_ranks",
     "annealing_distribution",
     "award_share",
     "bernoulli_run_length",
@@ -118,13 +134,18 @@ __all__ = [
     "best_integer_split",
     "branching_process",
     "break_even_time",
+    "calibrate_posterior",
     "charts",
     "choice_probabilities",
+    "class_posterior",
     "cloudiness_cdf",
     "cobweb",
+    "conditional_gaussian",
     "critical_temperature",
+    "cross_fitted_posterior",
     "cusum_path",
     "cusum_run_length",
+    "decide_class",
     "derivative",
     "entropy",
     "equilibrium_stock",
@@ -135,6 +156,7 @@ __all__ = [
     "extinction_probability",
     "first_alarm",
     "first_passage",
+    "fit_class_models",
     "fixed_points",
     "free_energy",
     "fund_probability",
@@ -143,6 +165,8 @@ __all__ = [
     "generator_map",
     "germination_optimum",
     "information_cascade",
+    "inpaint",
+    "inpainting_generations",
     "iterate_map",
     "kl_divergence",
     "knob_thresholds",
@@ -167,6 +191,7 @@ __all__ = [
     "plan_albums",
     "polya_urn",
     "posterior",
+    "ppca_log_likelihood",
     "quota_bars",
     "random_environments",
     "recover_logits",
@@ -196,6 +221,7 @@ __all__ = [
     "time_to_reach",
     "urn_feedback",
     "validate_distribution",
+    "visible_log_likelihood",
     "with_exploration",
     "with_fresh_data",
     "with_temperature",

@@ -38,6 +38,8 @@ CLASS_COLORS = {
     "dog": "#E69F00",
     "cat": "#56B4E9",
     "frog": "#009E73",
+    "eight": "#E69F00",  # chapter 2's majority digit, in the majority's colour
+    "zero": "#56B4E9",
     "pop": "#CC79A7",
     "rock": "#0072B2",
     "IDM": "#D55E00",

@@ -26,7 +26,16 @@ import mctools
 
 # Result records: returned by the simulations, never built by a student, so they take no input
 # to validate. They must stay immutable (test below).
-RECORDS = {"BanditRun", "LearningRun", "LockInEstimate", "OfficePath", "RoundResult", "exercises.CheckResult"}
+RECORDS = {
+    "BanditRun",
+    "ClassModels",
+    "InpaintingRun",
+    "LearningRun",
+    "LockInEstimate",
+    "OfficePath",
+    "RoundResult",
+    "exercises.CheckResult",
+}
 SECONDS_PER_CALL = 10
 
 

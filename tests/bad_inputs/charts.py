@@ -37,8 +37,17 @@ ENTRIES = [
     ),
     Entry(
         charts.line_chart,
-        {"data": ROWS, "x": "t", "y": "share", "title": ["A finding", "a subtitle"], "x_title": "round",
-         "y_title": "share", "color": "class", "colors": ["dog"], "y_scale": alt.Scale(type="log")},
+        {
+            "data": ROWS,
+            "x": "t",
+            "y": "share",
+            "title": ["A finding", "a subtitle"],
+            "x_title": "round",
+            "y_title": "share",
+            "color": "class",
+            "colors": ["dog"],
+            "y_scale": alt.Scale(type="log"),
+        },
         {
             "data": [[], None, "rows", [1, 2], {"t": [0, 1]}, [{"t": 0}, "row"]],
             "x": FIELD,
