@@ -43,7 +43,19 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, as_index_array, check_integer, check_real
+from ._domains import (
+    COUNT,
+    NONNEGATIVE,
+    SEED,
+    Indices,
+    Integer,
+    Maybe,
+    PerReplicate,
+    Real,
+    Reals,
+    Settings,
+    domains,
+)
 from .distributions import softmax
 
 __all__ = ["BanditRun", "escape_time", "simulate_bandit", "strategy_arrays"]
@@ -76,27 +88,17 @@ class BanditRun(NamedTuple):
     best: np.ndarray
 
 
-def _per_replicate(name: str, value, replicates: int, **bounds) -> np.ndarray:
-    """A scalar or a ``(replicates,)`` array of parameters, validated, as shape (replicates,)."""
-    array = as_finite_array(name, value, **bounds)
-    if array.ndim == 0:
-        return np.full(replicates, float(array))
-    if array.shape != (replicates,):
-        raise ValueError(f"{name} must be a scalar or have shape (replicates,) = ({replicates},), got {array.shape}")
-    return array
-
-
-def _periods(period, replicates: int) -> np.ndarray:
-    array = np.asarray(period)
-    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
-        raise TypeError(f"period must be an integer or an array of integers, got {period!r}")
-    if np.any(array < 0):
-        raise ValueError(f"period must be >= 0 (0 never probes), got {period!r}")
-    if array.ndim == 0:
-        return np.full(replicates, int(array))
-    if array.shape != (replicates,):
-        raise ValueError(f"period must be a scalar or have shape (replicates,) = ({replicates},), got {array.shape}")
-    return array.astype(int)
+# The strategy knobs (module docstring), one value each; simulate_bandit takes one per replicate.
+STRATEGY = {
+    "epsilon": Real("[0, 1]"),
+    "temperature": NONNEGATIVE,
+    "anneal": Real("(0, inf]"),  # inf: no annealing
+    "period": Integer("[0, inf)"),  # 0: no probes
+}
+STEP_SIZE = Real("(0, 1]")
+WORLD = Reals(
+    min_ndim=2, ndim=(2, 3), shape="(steps, K) or (replicates, steps, K)", classes=(2, None), what="activities"
+)
 
 
 _BLOCK = 32  # steps kept in (steps, replicates) buffers before they are copied into the outputs
@@ -155,6 +157,18 @@ def _probe_schedule(period: np.ndarray, steps: int):
     return due.tolist(), cycles, groups
 
 
+@domains(
+    replicates=COUNT,
+    means=WORLD,
+    **{knob: PerReplicate(domain) for knob, domain in STRATEGY.items()},
+    step_size=STEP_SIZE,
+    probe_step_size=Maybe(STEP_SIZE),
+    noise_sd=NONNEGATIVE,
+    depletion=Real("[0, 1]"),
+    regrowth=Real("[0, 1]"),
+    initial=Maybe(Reals(min_ndim=1)),
+    rng=SEED,
+)
 def simulate_bandit(
     means,
     *,
@@ -178,7 +192,7 @@ def simulate_bandit(
     means : array_like, shape (steps, K) or (replicates, steps, K)
         Mean payoff :math:`\mu_{t,k}` of each activity at each step, :math:`K \ge 2`.
     replicates : int
-        Independent agents; must equal ``means.shape[0]`` when ``means`` is 3-D.
+        Independent agents, at least 1; must equal ``means.shape[0]`` when ``means`` is 3-D.
     epsilon : float or array_like, shape (replicates,)
         Probability in [0, 1] of a uniformly random activity (ε-greedy).
     temperature : float or array_like, shape (replicates,)
@@ -188,11 +202,11 @@ def simulate_bandit(
         :math:`T` constant.
     period : int or array_like of int, shape (replicates,)
         Probe every ``period`` steps (at steps :math:`t \equiv -1 \bmod` ``period``) the
-        activity other than the mode tried least recently; 0 (default) never probes.
+        activity other than the mode tried least recently; :math:`\ge 0`, and 0 (default) never probes.
     step_size : float
         :math:`\alpha \in (0, 1]` of the estimate update; 1 keeps only the latest payoff.
     probe_step_size : float, optional
-        The :math:`\alpha` of updates after a scheduled probe; by default ``step_size``.
+        The :math:`\alpha \in (0, 1]` of updates after a scheduled probe; by default ``step_size``.
         1 makes each probe an *audit* whose result replaces the stale estimate.
     initial : array_like, shape (K,) or (replicates, K), optional
         Starting estimates :math:`Q_k`; by default the means at step 0 (an agent that knows
@@ -213,31 +227,17 @@ def simulate_bandit(
         each of shape (replicates, steps). With depletion, "best" and "regret" refer to the
         depleted means of that step.
     """
-    replicates = check_integer("replicates", replicates, lower=1)
-    world = as_finite_array("means", means, min_ndim=2)
-    if world.ndim > 3:
-        raise ValueError(f"means must have shape (steps, K) or (replicates, steps, K), got {world.shape}")
+    world = means
     if world.ndim == 3 and world.shape[0] != replicates:
         raise ValueError(f"means of shape {world.shape} must have replicates = {replicates} rows")
     steps, arms = world.shape[-2:]
-    if arms < 2:
-        raise ValueError(f"means must have at least 2 activities on its last axis, got shape {world.shape}")
-    epsilon = _per_replicate("epsilon", epsilon, replicates, lower=0.0, upper=1.0)
-    temperature = _per_replicate("temperature", temperature, replicates, lower=0.0)
-    anneal = _per_replicate("anneal", anneal, replicates, lower=0.0, lower_open=True, allow_posinf=True)
-    period = _periods(period, replicates)
-    step_size = check_real("step_size", step_size, lower=0.0, upper=1.0, lower_open=True)
     probe_step_size = step_size if probe_step_size is None else probe_step_size
-    probe_step_size = check_real("probe_step_size", probe_step_size, lower=0.0, upper=1.0, lower_open=True)
-    noise_sd = check_real("noise_sd", noise_sd, lower=0.0)
-    depletion = check_real("depletion", depletion, lower=0.0, upper=1.0)
-    regrowth = check_real("regrowth", regrowth, lower=0.0, upper=1.0)
-    start = world[..., 0, :] if initial is None else as_finite_array("initial", initial, min_ndim=1)
+    start = world[..., 0, :] if initial is None else initial
     try:
         estimates = np.array(np.broadcast_to(start, (replicates, arms)), dtype=float)
     except ValueError as error:
         raise ValueError(f"initial must have shape (K,) or (replicates, K), got {np.shape(start)}") from error
-    gen = as_generator(rng)
+    gen = rng
 
     # Arms-first layout: every array of the loop is (K, replicates), so each operation over the
     # K activities is a few calls on contiguous rows. Each step's results go into (steps,
@@ -317,6 +317,7 @@ def simulate_bandit(
 _STRATEGY_DEFAULTS = {"epsilon": 0.0, "temperature": 0.0, "anneal": np.inf, "period": 0}
 
 
+@domains(strategies=Settings(**STRATEGY), replicates=COUNT)
 def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
     r"""Per-replicate parameters that simulate several strategies in one call.
 
@@ -327,7 +328,7 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
         ``anneal`` and ``period`` (missing keys take the greedy defaults), e.g.
         ``{"greedy": {}, "ε-greedy": {"epsilon": 0.1}, "monitoring": {"period": 20}}``.
     replicates : int
-        Replicates per strategy.
+        Replicates per strategy, at least 1.
 
     Returns
     -------
@@ -336,29 +337,6 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
         ``i * replicates`` to ``(i + 1) * replicates - 1``, so results reshape to
         ``(len(strategies), replicates, steps)``.
     """
-    if not isinstance(strategies, dict) or not strategies:
-        raise TypeError(f"strategies must be a non-empty dict of name -> settings, got {strategies!r}")
-    replicates = check_integer("replicates", replicates, lower=1)
-    for name, settings in strategies.items():
-        if not isinstance(name, str):
-            raise TypeError(f"strategies must be keyed by strategy names (str), got the key {name!r}")
-        if not isinstance(settings, dict):
-            raise TypeError(f"strategies[{name!r}] must be a dict of settings, got {settings!r}")
-        unknown = set(settings) - set(_STRATEGY_DEFAULTS)
-        if unknown:
-            raise ValueError(
-                f"strategies[{name!r}] has unknown settings {sorted(unknown)}; use {list(_STRATEGY_DEFAULTS)}"
-            )
-        for key, value in settings.items():  # the checks of simulate_bandit, naming the strategy
-            label = f"strategies[{name!r}][{key!r}]"
-            if key == "period":
-                check_integer(label, value, lower=0)
-            elif key == "epsilon":
-                check_real(label, value, lower=0.0, upper=1.0)
-            elif key == "temperature":
-                check_real(label, value, lower=0.0)
-            elif not (isinstance(value, float | np.floating) and value == np.inf):  # anneal: inf keeps T fixed
-                check_real(label, value, lower=0.0, lower_open=True)
     out = {}
     for key, default in _STRATEGY_DEFAULTS.items():
         values = [settings.get(key, default) for settings in strategies.values()]
@@ -368,6 +346,7 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
     return out
 
 
+@domains(leading=Indices("(replicates, steps)"), best=Indices("(replicates, steps)"), start=Integer("[0, inf)"))
 def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
     r"""First step :math:`t \ge` ``start`` at which the agent's mode is the best activity.
 
@@ -377,7 +356,7 @@ def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
     Parameters
     ----------
     leading, best : array_like of int, shape (replicates, steps)
-        :attr:`BanditRun.leading` and :attr:`BanditRun.best`.
+        :attr:`BanditRun.leading` and :attr:`BanditRun.best`: indices of activities, :math:`\ge 0`.
     start : int
         The first step that counts, :math:`0 \le` ``start`` :math:`<` steps.
 
@@ -387,11 +366,8 @@ def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
         Steps from ``start`` to the first match (0 if the mode is already right at
         ``start``), ``inf`` where it never happens.
     """
-    leading = as_index_array("leading", leading, shape="(replicates, steps)")
-    best = as_index_array("best", best, shape="(replicates, steps)")
     if leading.shape != best.shape:
         raise ValueError(f"leading and best must have the same shape, got {leading.shape} and {best.shape}")
-    start = check_integer("start", start, lower=0)
     if start >= leading.shape[1]:
         raise ValueError(f"start must be < steps = {leading.shape[1]}, got {start}")
     right = leading[:, start:] == best[:, start:]

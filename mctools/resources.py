@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, check_broadcast, check_integer, check_real
-from .learning import _MAX_EXPERIENCE, _curve
+from ._domains import COUNT, FLAG, POSITIVE, SEED, Integers, Pair, Real, Reals, domains
+from ._validate import check_broadcast, show
+from .learning import GRID, MAX_EXPERIENCE, skill_curve
 
 __all__ = [
     "cloudiness_cdf",
@@ -43,13 +44,13 @@ __all__ = [
 ]
 
 
-def _rates(growth, capacity, catchability):
-    r = as_finite_array("growth", growth, lower=0.0, lower_open=True)
-    K = as_finite_array("capacity", capacity, lower=0.0, lower_open=True)
-    q = as_finite_array("catchability", catchability, lower=0.0)
-    return r, K, q
+# Equation (1): r > 0 and K > 0, a stock and an effort >= 0, and q >= 0.
+RATES = {"growth": Reals("(0, inf)"), "capacity": Reals("(0, inf)"), "catchability": Reals("[0, inf)")}
+STOCK = EFFORT = Reals("[0, inf)")
+SUNNY = Real("[0, 1]")  # P(c < 1/2)
 
 
+@domains(stock=STOCK, growth=RATES["growth"], capacity=RATES["capacity"])
 def logistic_growth(stock, growth, capacity) -> np.ndarray:
     r"""Logistic growth :math:`rN(1 - N/K)`, per unit time.
 
@@ -65,12 +66,11 @@ def logistic_growth(stock, growth, capacity) -> np.ndarray:
     numpy.ndarray
         The broadcast shape of the inputs.
     """
-    N = as_finite_array("stock", stock, lower=0.0)
-    r, K, _ = _rates(growth, capacity, 0.0)
-    check_broadcast(stock=N, growth=r, capacity=K)
-    return r * N * (1.0 - N / K)
+    check_broadcast(stock=stock, growth=growth, capacity=capacity)
+    return growth * stock * (1.0 - stock / capacity)
 
 
+@domains(effort=EFFORT, **RATES)
 def equilibrium_stock(effort, growth, capacity, catchability) -> np.ndarray:
     r"""The stable equilibrium of (1): :math:`N^* = K\max(0, 1 - qE/r)`.
 
@@ -90,22 +90,21 @@ def equilibrium_stock(effort, growth, capacity, catchability) -> np.ndarray:
     ----------
     Schaefer (1954); Clark, *Mathematical Bioeconomics* (1990).
     """
-    E = as_finite_array("effort", effort, lower=0.0)
-    r, K, q = _rates(growth, capacity, catchability)
-    check_broadcast(effort=E, growth=r, capacity=K, catchability=q)
-    return K * np.maximum(0.0, 1.0 - q * E / r)
+    check_broadcast(effort=effort, growth=growth, capacity=capacity, catchability=catchability)
+    return capacity * np.maximum(0.0, 1.0 - catchability * effort / growth)
 
 
+@domains(effort=EFFORT, **RATES)
 def sustainable_yield(effort, growth, capacity, catchability) -> np.ndarray:
     r"""The harvest per unit time at equilibrium: :math:`Y = qEK\max(0, 1 - qE/r)`.
 
     Parameters and returns as :func:`equilibrium_stock`.
     """
-    E = as_finite_array("effort", effort, lower=0.0)
-    stock = equilibrium_stock(E, growth, capacity, catchability)  # checks every argument and their shapes
-    return as_finite_array("catchability", catchability, lower=0.0) * E * stock
+    stock = equilibrium_stock(effort, growth, capacity, catchability)  # checks that the arguments broadcast
+    return catchability * effort * stock
 
 
+@domains(**RATES | {"catchability": Reals("(0, inf)")})
 def maximum_sustainable_yield(growth, capacity, catchability) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     r"""Effort, stock and yield at the maximum sustainable yield: :math:`(r/2q, K/2, rK/4)`.
 
@@ -120,14 +119,12 @@ def maximum_sustainable_yield(growth, capacity, catchability) -> tuple[np.ndarra
     -------
     (effort, stock, yield) : tuple of numpy.ndarray
     """
-    r, K, q = _rates(growth, capacity, catchability)
-    if np.any(q <= 0):
-        raise ValueError(f"catchability must be > 0 for a maximum sustainable yield, got {catchability!r}")
-    check_broadcast(growth=r, capacity=K, catchability=q)
-    r, K, q = np.broadcast_arrays(r, K, q)
+    check_broadcast(growth=growth, capacity=capacity, catchability=catchability)
+    r, K, q = np.broadcast_arrays(growth, capacity, catchability)
     return r / (2.0 * q), K / 2.0, r * K / 4.0
 
 
+@domains(effort=Reals("[0, inf)", min_ndim=1), stock0=STOCK, **RATES, dt=POSITIVE)
 def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: float = 1.0):
     r"""Step (1) forward with Euler steps of length ``dt`` along each effort path.
 
@@ -154,10 +151,7 @@ def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: floa
         ``stock`` (..., steps + 1) with :math:`N_0` first; ``harvest`` (..., steps), the
         stock removed in each step, :math:`\Delta t\,qE_tN_t` (capped at what is there).
     """
-    E = as_finite_array("effort", effort, lower=0.0, min_ndim=1)
-    N0 = as_finite_array("stock0", stock0, lower=0.0)
-    r, K, q = _rates(growth, capacity, catchability)
-    dt = check_real("dt", dt, lower=0.0, lower_open=True)
+    E, N0, r, K, q = effort, stock0, growth, capacity, catchability
     cells = check_broadcast(
         **{"stock0": N0, "effort[..., 0]": E[..., 0], "growth": r, "capacity": K, "catchability": q}
     )
@@ -175,6 +169,7 @@ def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: floa
     return stock, harvest
 
 
+@domains(c=Reals(), sunny=SUNNY)
 def cloudiness_cdf(c, sunny=0.75) -> np.ndarray:
     r"""CDF of the island's cloudiness, :math:`F(c) = P(C \le c)`.
 
@@ -196,18 +191,22 @@ def cloudiness_cdf(c, sunny=0.75) -> np.ndarray:
     numpy.ndarray
         The shape of ``c``.
     """
-    x = np.clip(as_finite_array("c", c), 0.0, 1.0)
-    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
+    x, p = np.clip(c, 0.0, 1.0), sunny
     return np.where(x <= 0.5, 2.0 * p * x, p + 2.0 * (1.0 - p) * (x - 0.5))
 
 
+@domains(
+    sunny=SUNNY,
+    shape=Integers("[0, inf)", ndim=(0, 1), shape="() or (n,): an int or a tuple of ints", empty=True),
+    rng=SEED,
+)
 def sample_cloudiness(shape, sunny=0.75, rng=None) -> np.ndarray:
     r"""Draw cloudiness from the mixture of :func:`cloudiness_cdf` (inverse-CDF sampling).
 
     Parameters
     ----------
     shape : int or tuple of int
-        Output shape, e.g. ``(replicates, days)``.
+        Output shape, e.g. ``(replicates, days)``: non-negative integers.
     sunny : float
         :math:`p = P(C < \tfrac12) \in [0, 1]`.
     rng : None, int or numpy.random.Generator
@@ -217,17 +216,8 @@ def sample_cloudiness(shape, sunny=0.75, rng=None) -> np.ndarray:
     -------
     numpy.ndarray of the given shape, values in [0, 1].
     """
-    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
-    if isinstance(shape, int | np.integer):
-        shape = (shape,)
-    elif isinstance(shape, tuple | list):
-        shape = tuple(shape)
-    else:
-        raise TypeError(f"shape must be an int or a tuple of int, got {shape!r}")
-    for n in shape:
-        check_integer("shape", n, lower=0)
-    u = as_generator(rng).random(shape)
-    return _cloudiness_quantile(u, p)
+    u = rng.random(tuple(np.atleast_1d(shape).tolist()))
+    return _cloudiness_quantile(u, sunny)
 
 
 def _cloudiness_quantile(u: np.ndarray, p: float) -> np.ndarray:
@@ -261,15 +251,23 @@ def _daily(value: np.ndarray):
 _BLOCK_DAYS, _BLOCK_DRAWS = 64, 2**16  # simulate_island draws that many days, or uniforms, at once
 
 
-def _grid(**parameters) -> dict[str, np.ndarray]:
-    try:
-        arrays = np.broadcast_arrays(*parameters.values())
-    except ValueError as error:
-        shapes = {k: np.shape(v) for k, v in parameters.items()}
-        raise ValueError(f"the island's parameters must broadcast together, got shapes {shapes}") from error
-    return dict(zip(parameters, arrays, strict=True))
-
-
+@domains(
+    days=COUNT,
+    max_experience=MAX_EXPERIENCE,
+    replicates=COUNT,
+    sunny=SUNNY,
+    history=FLAG,
+    start=Pair(Integers("[0, inf)"), what="(hunting, fishing) of experience", error=ValueError),
+    learning=GRID["learning"],
+    forgetting=GRID["forgetting"],
+    novice=GRID["novice"],
+    growth=RATES["growth"],
+    catchability=RATES["catchability"],
+    stock0=STOCK,
+    requirement=Reals("[0, inf)"),
+    reserve=Reals("(0, inf]"),
+    rng=SEED,
+)
 def simulate_island(
     days: int,
     *,
@@ -325,9 +323,9 @@ def simulate_island(
         Rations eaten per day (:math:`\ge 0`) and the larder's size (:math:`> 0`, may be
         ``inf``); the larder starts full.
     sunny : float
-        :math:`P(c < \tfrac12)`, see :func:`cloudiness_cdf`.
+        :math:`P(c < \tfrac12) \in [0, 1]`, see :func:`cloudiness_cdf`.
     replicates : int
-        Independent islands per grid cell.
+        Independent islands per grid cell, at least 1.
     history : bool
         Also return the daily paths (memory: replicates × grid × days per path).
     rng : None, int or numpy.random.Generator
@@ -344,44 +342,21 @@ def simulate_island(
         day), ``threshold`` (the cloudiness below which she hunts), ``hunting_skill``,
         ``fishing_skill``, ``larder``.
     """
-    days = check_integer("days", days, lower=1)
-    cap = check_integer("max_experience", max_experience, lower=1)
-    if cap > _MAX_EXPERIENCE:
-        raise ValueError(f"max_experience must be <= {_MAX_EXPERIENCE} (experience is stored as int16), got {cap}")
-    replicates = check_integer("replicates", replicates, lower=1)
-    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
-    if not isinstance(history, bool):
-        raise TypeError(f"history must be True or False, got {history!r}")
-    pair = isinstance(start, tuple | list) or (isinstance(start, np.ndarray) and start.ndim > 0)
-    if not pair or len(start) != 2:
-        raise ValueError(f"start must be a pair (hunting, fishing) of experience, got {start!r}")
-    starts = []
-    for name, value in zip(("start[0]", "start[1]"), start, strict=True):
-        try:
-            value = np.asarray(value)
-        except ValueError as error:  # a ragged nested list
-            raise ValueError(f"{name} must be integer experience, got the ragged {value!r}") from error
-        if not np.issubdtype(value.dtype, np.integer) or np.any((value < 0) | (value > cap)):
-            raise ValueError(f"{name} must be integer experience in [0, max_experience={cap}], got {value!r}")
-        starts.append(value)
-    g = _grid(
-        learning=as_finite_array("learning", learning, lower=0.0, lower_open=True, upper=1.0),
-        forgetting=as_finite_array("forgetting", forgetting, lower=0.0, upper=1.0),
-        novice=as_finite_array("novice", novice, lower=0.0, upper=1.0, upper_open=True),
-        growth=as_finite_array("growth", growth, lower=0.0, lower_open=True),
-        catchability=as_finite_array("catchability", catchability, lower=0.0),
-        stock0=as_finite_array("stock0", stock0, lower=0.0),
-        requirement=as_finite_array("requirement", requirement, lower=0.0),
-        reserve=as_finite_array("reserve", reserve, lower=0.0, lower_open=True, allow_posinf=True),
-        **{"start[0]": starts[0], "start[1]": starts[1]},
-    )
+    cap, p, gen = max_experience, sunny, rng
+    for i, value in enumerate(start):
+        if np.any(value > cap):
+            raise ValueError(f"start[{i}] must be integer experience in [0, max_experience={cap}], got {show(value)}")
+    given = {"learning": learning, "forgetting": forgetting, "novice": novice, "growth": growth}
+    given |= {"catchability": catchability, "stock0": stock0, "requirement": requirement, "reserve": reserve}
+    given |= {"start[0]": start[0], "start[1]": start[1]}
+    check_broadcast(**given)
+    g = dict(zip(given, np.broadcast_arrays(*given.values()), strict=True))
     grid = g["learning"].shape
     shape = (replicates, *grid)
-    gen = as_generator(rng)
     common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
 
     # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
-    table = _curve(np.arange(cap + 1), g["learning"][..., None], g["novice"][..., None]).ravel()
+    table = skill_curve(np.arange(cap + 1), g["learning"][..., None], g["novice"][..., None]).ravel()
     offset = np.arange(table.size, step=cap + 1).reshape(grid)  # experience e of a cell is table[offset + e]
     at = np.empty((2, *shape), dtype=np.intp)  # (hunting, fishing) experience as indices into the table
     at[0], at[1] = offset + g["start[0]"], offset + g["start[1]"]
