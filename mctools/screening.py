@@ -38,6 +38,7 @@ from ._domains import COUNT, POSITIVE, REAL, SEED, Integer, Maybe, Probabilities
 from ._validate import check_broadcast, show
 
 __all__ = [
+    "OfficePath",
     "RoundResult",
     "award_share",
     "fund_probability",

@@ -23,9 +23,10 @@ import warnings
 import numpy as np
 import pytest
 from bad_inputs import TABLE
-from bad_inputs.entry import numeric_leaves
+from bad_inputs.entry import Entry, numeric_leaves
 
 import mctools
+import mctools._domains
 
 # Result records: returned by the simulations, never built by a student, so they take no input
 # to validate. They must stay immutable (test below).
@@ -147,3 +148,25 @@ def test_a_public_function_without_an_entry_fails_the_sweep(monkeypatch):
     monkeypatch.setattr(mctools, "__all__", [*mctools.__all__, "new_model"])
     with pytest.raises(AssertionError, match="new_model"):
         test_every_public_function_has_an_entry()
+
+
+def test_a_parameter_without_bad_values_fails_the_sweep():
+    def new_model(rate, steps):
+        return rate
+
+    entry = Entry(mctools._domains.domains(rate=mctools._domains.POSITIVE)(new_model), {"rate": 1.0, "steps": 3})
+    assert unswept_parameters(entry) == ["steps"]
+
+
+def test_a_function_that_stops_checking_a_declared_domain_fails_the_sweep(monkeypatch):
+    entry = TABLE["softmax"]
+    assert not refusal_failures(entry, "temperature")
+    monkeypatch.setattr(mctools._domains.Real, "check", lambda self, name, value, arguments: value)
+    assert len(refusal_failures(entry, "temperature")) >= 10
+
+
+def test_the_sweep_keeps_its_power():
+    """95 functions, 361 parameters and 4,942 bad values before the domains were declared."""
+    parameters = [(entry, p) for entry in TABLE.values() for p in entry.parameters]
+    assert len(TABLE) >= 95 and len(parameters) >= 361
+    assert sum(len(entry.refused(p)) for entry, p in parameters) >= 4942
