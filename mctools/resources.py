@@ -342,7 +342,7 @@ def simulate_island(
         day), ``threshold`` (the cloudiness below which she hunts), ``hunting_skill``,
         ``fishing_skill``, ``larder``.
     """
-    cap, p, gen = max_experience, sunny, rng
+    cap = max_experience
     for i, value in enumerate(start):
         if np.any(value > cap):
             raise ValueError(f"start[{i}] must be integer experience in [0, max_experience={cap}], got {show(value)}")
@@ -350,103 +350,146 @@ def simulate_island(
     given |= {"catchability": catchability, "stock0": stock0, "requirement": requirement, "reserve": reserve}
     given |= {"start[0]": start[0], "start[1]": start[1]}
     check_broadcast(**given)
-    g = dict(zip(given, np.broadcast_arrays(*given.values()), strict=True))
-    grid = g["learning"].shape
-    shape = (replicates, *grid)
-    common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
+    island = dict(zip(given, np.broadcast_arrays(*given.values()), strict=True)) | {"max_experience": cap}
+    return _FastIsland(island, replicates, days, history).run(rng, sunny)
 
-    # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
-    table = skill_curve(np.arange(cap + 1), g["learning"][..., None], g["novice"][..., None]).ravel()
-    offset = np.arange(table.size, step=cap + 1).reshape(grid)  # experience e of a cell is table[offset + e]
-    at = np.empty((2, *shape), dtype=np.intp)  # (hunting, fishing) experience as indices into the table
-    at[0], at[1] = offset + g["start[0]"], offset + g["start[1]"]
-    # Its range, full size: minimum and maximum run faster without broadcasting.
-    lowest, highest = (np.ascontiguousarray(np.broadcast_to(bound, at.shape)) for bound in (offset, offset + cap))
-    stock = np.broadcast_to(g["stock0"], shape).astype(float)
-    larder = np.broadcast_to(g["reserve"], shape).astype(float)
-    alive = np.ones(shape, dtype=bool)
-    starved_on = np.full(shape, np.inf)
-    window = min(days, 100)
-    hunted_days = np.zeros(shape)
-    alive_days = np.zeros(shape)
-    paths = {}
-    if history:
-        paths = {
-            key: np.empty((*shape, days))
-            for key in ("food", "stock_path", "threshold", "hunting_skill", "fishing_skill", "larder")
-        }
-        paths["hunt"] = np.zeros((*shape, days), dtype=bool)
-    phi, q, r, need, full = (_daily(g[k]) for k in ("forgetting", "catchability", "growth", "requirement", "reserve"))
-    # Buffers: the day's arithmetic is done in place.
-    skill, catch = np.empty((2, *shape)), np.empty((2, *shape))
-    forget, gained, lost = (np.empty((2, *shape), dtype=bool) for _ in range(3))
-    food, take, grown, room, new_stock, new_larder = (np.empty(shape) for _ in range(6))
-    hunt, hunting, broke, dies = (np.empty(shape, dtype=bool) for _ in range(4))
-    step = np.empty((2, *shape), dtype=np.int8)
-    for day, (weather, u) in enumerate(_island_draws(gen, days, common, p, cells=offset.size)):
-        np.less(u, phi, out=forget)  # (2, *shape): each activity would be forgotten if not practised
-        np.take(table, at, out=skill, mode="clip")  # the indices stay in each cell's range: no bounds check
-        h, f = skill
+
+def _island_day(day: int, state: dict, c: np.ndarray, u: np.ndarray, island: dict) -> dict[str, np.ndarray]:
+    r"""Day ``day`` of every islander, as the module docstring's equations: the plain form of :func:`simulate_island`.
+
+    ``state`` holds ``experience`` (2, replicates, *grid: hunting, fishing), ``stock``, ``larder``,
+    ``alive`` and ``starved_on`` (replicates, *grid), updated in place; ``c`` is the day's cloudiness
+    and ``u`` (2, ...) uniforms, each activity being forgotten if its own is below the forgetting rate;
+    ``island`` holds the parameters. Returns the day's record: the stock and larder before the day,
+    the skills, the food, whether she hunted and whether she was alive.
+    """
+    e_h, e_f = state["experience"]
+    N, alive = state["stock"], state["alive"]
+    h, f = (
+        skill_curve(e_h, island["learning"], island["novice"]),
+        skill_curve(e_f, island["learning"], island["novice"]),
+    )
+    hunt_value, fish_value = h * (1.0 - c) * N, f * c
+    hunt = hunt_value > fish_value  # (2): hunt iff h (1 - c) N > f c
+    food = np.where(hunt, hunt_value, fish_value)
+    take = island["catchability"] * h * (1.0 - c) * N * (hunt & alive)  # harvest effort E = h (1 - c)
+    state["stock"] = np.maximum(N + island["growth"] * N * (1.0 - N) - take, 0.0)  # (1), K = 1, one day
+    larder = np.minimum(state["larder"] + food - island["requirement"], island["reserve"])
+    survives = alive & (larder >= 0)  # she starves the day the larder would go negative
+    state["starved_on"][alive & ~survives] = day + 1
+    practised = np.stack([hunt & survives, ~hunt & survives])  # a day of experience, up to E; the other
+    forgotten = (u < island["forgetting"]) & practised[::-1]  # activity loses one with probability phi
+    state["experience"] = np.clip(state["experience"] + practised - forgotten, 0, island["max_experience"])
+    record = {"stock_path": N, "larder": state["larder"], "hunting_skill": h, "fishing_skill": f, "food": food}
+    state["larder"], state["alive"] = larder, survives
+    return record | {"hunt": hunt & alive, "alive": alive}
+
+
+class _FastIsland:
+    """:func:`simulate_island`'s loop: :func:`_island_day`, with the same arithmetic, in place, on every islander.
+
+    Skill by experience is one small table per grid cell (a lookup is cheaper than a power), and
+    experience is kept as indices into it; the day's arithmetic writes into buffers allocated once.
+    """
+
+    def __init__(self, island: dict, replicates: int, days: int, history: bool):
+        grid, cap = island["learning"].shape, island["max_experience"]
+        self.shape, self.days, self.history = (replicates, *grid), days, history
+        self.common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
+        self.table = skill_curve(np.arange(cap + 1), island["learning"][..., None], island["novice"][..., None]).ravel()
+        offset = np.arange(self.table.size, step=cap + 1).reshape(grid)  # experience e of a cell: table[offset + e]
+        self.at = np.empty((2, *self.shape), dtype=np.intp)  # (hunting, fishing) experience as indices
+        self.at[0], self.at[1] = offset + island["start[0]"], offset + island["start[1]"]
+        # Its range, full size: minimum and maximum run faster without broadcasting.
+        self.lowest, self.highest = (
+            np.ascontiguousarray(np.broadcast_to(b, self.at.shape)) for b in (offset, offset + cap)
+        )
+        self.stock = np.broadcast_to(island["stock0"], self.shape).astype(float)
+        self.larder = np.broadcast_to(island["reserve"], self.shape).astype(float)
+        self.alive, self.starved_on = np.ones(self.shape, dtype=bool), np.full(self.shape, np.inf)
+        names = ("forgetting", "catchability", "growth", "requirement", "reserve")
+        self.phi, self.q, self.r, self.need, self.full = (_daily(island[k]) for k in names)
+        # Buffers: the day's arithmetic is done in place.
+        self.skill, self.catch = np.empty((2, *self.shape)), np.empty((2, *self.shape))
+        self.forget, self.gained, self.lost = (np.empty((2, *self.shape), dtype=bool) for _ in range(3))
+        self.food, self.take, self.grown, self.room, self.new_stock, self.new_larder = (
+            np.empty(self.shape) for _ in range(6)
+        )
+        self.hunt, self.hunting, self.broke, self.dies = (np.empty(self.shape, dtype=bool) for _ in range(4))
+        self.step = np.empty((2, *self.shape), dtype=np.int8)
+
+    def day(self, day: int, weather: np.ndarray, u: np.ndarray) -> None:
+        """One day; ``weather`` is (1 - c, c), ``u`` the forgetting draws."""
+        np.less(u, self.phi, out=self.forget)  # (2, *shape): each activity would be forgotten if not practised
+        np.take(self.table, self.at, out=self.skill, mode="clip")  # the indices stay in each cell's range
+        h, stock, hunt, take, grown = self.skill[0], self.stock, self.hunt, self.take, self.grown
         # The model's arithmetic in the order of the formulas, so with the same rounding:
         # h (1 - c) N against f c, take = q h (1 - c) N, grown = N + r N (1 - N).
-        np.multiply(skill, weather, out=catch)  # h (1 - c) and f c
-        hunt_value, fish_value = catch
+        np.multiply(self.skill, weather, out=self.catch)  # h (1 - c) and f c
+        hunt_value, fish_value = self.catch
         hunt_value *= stock
         np.greater(hunt_value, fish_value, out=hunt)
-        np.maximum(hunt_value, fish_value, out=food)  # the larger catch: hunt_value if hunt, else fish_value
-        np.logical_and(hunt, alive, out=hunting)
-        np.multiply(q, h, out=take)
+        np.maximum(hunt_value, fish_value, out=self.food)  # the larger catch: hunt_value if hunt, else fish_value
+        np.logical_and(hunt, self.alive, out=self.hunting)
+        np.multiply(self.q, h, out=take)
         take *= weather[0]
         take *= stock
-        take *= hunting  # no harvest by fishers and the dead (take >= 0: x * 1.0 == x, x * 0.0 == 0.0)
-        np.multiply(r, stock, out=grown)
-        np.subtract(1.0, stock, out=room)
-        grown *= room
+        take *= self.hunting  # no harvest by fishers and the dead (take >= 0: x * 1.0 == x, x * 0.0 == 0.0)
+        np.multiply(self.r, stock, out=grown)
+        np.subtract(1.0, stock, out=self.room)
+        grown *= self.room
         grown += stock
         grown -= take
-        np.maximum(grown, 0.0, out=new_stock)
-        np.add(larder, food, out=new_larder)
-        new_larder -= need
-        np.minimum(new_larder, full, out=new_larder)
-        np.less(new_larder, 0, out=broke)
-        np.logical_and(alive, broke, out=dies)
-        if dies.any():
-            starved_on[dies] = day + 1
-        if history:
-            for key, value in (
-                ("food", food),
-                ("stock_path", stock),
-                ("hunting_skill", h),
-                ("fishing_skill", f),
-                ("larder", larder),
-                ("hunt", hunt),
-            ):
-                paths[key][..., day] = np.where(alive, value, np.nan) if key != "hunt" else value & alive
-            with np.errstate(invalid="ignore", divide="ignore"):
-                paths["threshold"][..., day] = np.where(alive, h * stock / (h * stock + f), np.nan)
-        if day >= days - window:
-            hunted_days += hunting
-            alive_days += alive
-        np.greater(alive, broke, out=alive)  # alive and not broke
-        stock, new_stock = new_stock, stock
-        larder, new_larder = new_larder, larder  # a dead islander's larder is never read again
-        # Experience of the survivors: the practised activity gains a day (capped at E), the
-        # other loses one if forgotten (floored at 0): step = gained - lost, clipped to the cell's range.
-        np.logical_and(hunt, alive, out=gained[0])
-        np.greater(alive, hunt, out=gained[1])
-        np.logical_and(forget, gained[::-1], out=lost)
-        np.subtract(gained.view(np.int8), lost.view(np.int8), out=step)
-        at += step
-        np.minimum(at, highest, out=at)
-        np.maximum(at, lowest, out=at)
-    e_h, e_f = (at - lowest).astype(np.int16)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(alive_days > 0, hunted_days / np.maximum(alive_days, 1), np.nan)
-    result = {
-        "starved_on": starved_on,
-        "stock": stock,
-        "hunting_experience": e_h,
-        "fishing_experience": e_f,
-        "hunting_share": share,
-    }
-    return result | paths
+        np.maximum(grown, 0.0, out=self.new_stock)
+        np.add(self.larder, self.food, out=self.new_larder)
+        self.new_larder -= self.need
+        np.minimum(self.new_larder, self.full, out=self.new_larder)
+        np.less(self.new_larder, 0, out=self.broke)
+        np.logical_and(self.alive, self.broke, out=self.dies)
+        if self.dies.any():
+            self.starved_on[self.dies] = day + 1
+
+    def survive(self) -> None:
+        """The day's end: the survivors' state and experience (the practised activity gains a day,
+        capped at E, the other loses one if forgotten, floored at 0), clipped to each cell's range."""
+        np.greater(self.alive, self.broke, out=self.alive)  # alive and not broke
+        self.stock, self.new_stock = self.new_stock, self.stock
+        self.larder, self.new_larder = self.new_larder, self.larder  # a dead islander's larder is never read again
+        np.logical_and(self.hunt, self.alive, out=self.gained[0])
+        np.greater(self.alive, self.hunt, out=self.gained[1])
+        np.logical_and(self.forget, self.gained[::-1], out=self.lost)
+        np.subtract(self.gained.view(np.int8), self.lost.view(np.int8), out=self.step)
+        self.at += self.step
+        np.minimum(self.at, self.highest, out=self.at)
+        np.maximum(self.at, self.lowest, out=self.at)
+
+    def record(self, day: int, paths: dict) -> None:
+        """The day's entries of the paths (``history=True``), NaN once dead."""
+        h, f = self.skill
+        values = {"food": self.food, "stock_path": self.stock, "hunting_skill": h, "fishing_skill": f}
+        for key, value in (values | {"larder": self.larder}).items():
+            paths[key][..., day] = np.where(self.alive, value, np.nan)
+        paths["hunt"][..., day] = self.hunt & self.alive
+        with np.errstate(invalid="ignore", divide="ignore"):
+            paths["threshold"][..., day] = np.where(self.alive, h * self.stock / (h * self.stock + f), np.nan)
+
+    def run(self, gen, sunny: float) -> dict[str, np.ndarray]:
+        days, window = self.days, min(self.days, 100)
+        hunted_days, alive_days, paths = np.zeros(self.shape), np.zeros(self.shape), {}
+        if self.history:
+            kinds = {"food": float, "stock_path": float, "threshold": float, "hunting_skill": float}
+            kinds |= {"fishing_skill": float, "larder": float, "hunt": bool}
+            paths = {key: np.zeros((*self.shape, days), dtype=kind) for key, kind in kinds.items()}
+        for day, (weather, u) in enumerate(_island_draws(gen, days, self.common, sunny, cells=self.lowest[0].size)):
+            self.day(day, weather, u)
+            if self.history:
+                self.record(day, paths)
+            if day >= days - window:
+                hunted_days += self.hunting
+                alive_days += self.alive
+            self.survive()
+        e_h, e_f = (self.at - self.lowest).astype(np.int16)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(alive_days > 0, hunted_days / np.maximum(alive_days, 1), np.nan)
+        result = {"starved_on": self.starved_on, "stock": self.stock, "hunting_experience": e_h}
+        return result | {"fishing_experience": e_f, "hunting_share": share} | paths
