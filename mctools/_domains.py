@@ -5,7 +5,12 @@ A public function states the domain of every parameter in one decorator::
     @domains(logits=Reals(min_ndim=1), temperature=POSITIVE, generations=Integer("[0, inf)"))
     def retrain_logits(logits, temperature, generations): ...
 
-and that declaration does three jobs:
+with a domain from a small vocabulary: a real in an interval (:class:`Real`, ``POSITIVE``, ...),
+an integer (:class:`Integer`, ``COUNT``), arrays of them (:class:`Reals`, :class:`Integers`,
+:class:`Indices`), :class:`Probabilities` along the last axis, one value per replicate
+(:class:`PerReplicate`), a :class:`Choice` or a named :class:`Curve`, a :class:`Pair`, a table of
+:class:`Settings`, ``SEED``, ``FLAG``, ``CALLABLE`` and :class:`Maybe` (``None`` or a domain).
+That declaration does three jobs:
 
 * **validation**: before the body runs, each argument is checked (``TypeError`` for the wrong
   kind of object, ``ValueError`` for a value outside the domain, the message naming the
@@ -87,6 +92,7 @@ class Interval:
 
     @classmethod
     def parse(cls, text: str | Interval) -> Interval:
+        """The interval ``text`` writes (an :class:`Interval` is returned as it is)."""
         if isinstance(text, Interval):
             return text
         match = re.fullmatch(r"\s*([\[(])\s*([^,\s]+)\s*,\s*([^,\s]+)\s*([\])])\s*", text)
@@ -127,7 +133,6 @@ class Interval:
 class Domain:
     """Where a parameter's values live. Subclasses define :meth:`check` and :meth:`refuses`."""
 
-    kind = "object"  # what the docstring's type line names: "float", "int", "array_like", ...
     interval: Interval | None = None
 
     def check(self, name: str, value, arguments: dict):
@@ -145,8 +150,6 @@ class Domain:
 class Real(Domain):
     """A real number in an interval (a scalar: arrays are refused), returned as a float."""
 
-    kind = "float"
-
     def __init__(self, interval: str = "(-inf, inf)"):
         self.interval = Interval.parse(interval)
 
@@ -159,10 +162,14 @@ class Real(Domain):
         return [*NOT_NUMBERS, [valid], np.array([valid]), np.float64(NAN), *self.interval.outside()]
 
 
+def _integers_outside(interval: Interval) -> list[int]:
+    """The integers just outside an interval's finite ends."""
+    ends = ((interval.lower, -1), (interval.upper, 1))
+    return [math.ceil(end) + step if step < 0 else math.floor(end) + step for end, step in ends if math.isfinite(end)]
+
+
 class Integer(Domain):
     """An integer (not a float, even a whole one, nor a bool) in an interval, returned as an int."""
-
-    kind = "int"
 
     def __init__(self, interval: str = "[0, inf)"):
         self.interval = Interval.parse(interval)
@@ -176,9 +183,7 @@ class Integer(Domain):
         return value
 
     def refuses(self, valid, arguments):
-        below = [int(self.interval.lower) - 1] if np.isfinite(self.interval.lower) else []
-        above = [int(self.interval.upper) + 1] if np.isfinite(self.interval.upper) else []
-        return [2.5, 3.0, np.float64(3.0), "3", True, None, NAN, [valid], *below, *above]
+        return [2.5, 3.0, np.float64(3.0), "3", True, None, NAN, [valid], *_integers_outside(self.interval)]
 
 
 class _Array(Domain):
@@ -189,8 +194,6 @@ class _Array(Domain):
     of dimensions raises ``shape_error`` (``ValueError``; ``TypeError`` where a parameter has
     always treated it as the wrong kind of object).
     """
-
-    kind = "array_like"
 
     def __init__(self, *, ndim=None, min_ndim=0, shape=None, classes=(0, None), what="", shape_error=ValueError):
         ndim = len(shape) if isinstance(shape, tuple) else ndim
@@ -261,8 +264,6 @@ class Reals(_Array):
 class Integers(_Array):
     """An integer or an array_like of integers in an interval, returned as an int array (or an int)."""
 
-    kind = "int or array_like of int"
-
     def __init__(self, interval: str = "[0, inf)", *, empty: bool = False, **structure):
         super().__init__(**structure)
         self.interval, self.empty, self._scalar = Interval.parse(interval), empty, Integer(interval)
@@ -282,18 +283,12 @@ class Integers(_Array):
         return self._structure(name, array)
 
     def refuses(self, valid, arguments):
-        valid = np.array(valid)
-        wrong = []
-        for end, step in ((self.interval.lower, -1), (self.interval.upper, 1)):
-            if np.isfinite(end):
-                changed = valid.copy()
-                changed.flat[0] = int(end) + step
-                wrong.append(changed)
-        ends = ((self.interval.lower, -1), (self.interval.upper, 1))
-        scalars = [int(end) + step for end, step in ends if math.isfinite(end)] if self.ndim is None else []
-        kinds = [2.5, 3.0, np.float64(3.0), "3", True, None, NAN, valid.astype(float), [True, False]]
+        valid, outside = np.array(valid), _integers_outside(self.interval)
+        wrong = [np.where(np.arange(valid.size).reshape(valid.shape) == 0, bad, valid) for bad in outside]
+        scalars = outside if self.ndim is None else []
+        kinds = [2.5, 3.0, np.float64(3.0), "3", True, None, NAN, valid.astype(float), [True, False], [[1], [1, 2]]]
         empty = [] if self.empty else [np.empty(0, dtype=int)]
-        return [*kinds, [[1], [1, 2]], *wrong, *scalars, *empty, *self._misshapen(valid)]
+        return [*kinds, *wrong, *scalars, *empty, *self._misshapen(valid)]
 
 
 class Indices(Integers):
@@ -335,7 +330,7 @@ class PerReplicate(Domain):
 
     def __init__(self, scalar: Real | Integer):
         self.inner = (Reals if isinstance(scalar, Real) else Integers)(scalar.interval)
-        self.interval, self.kind = scalar.interval, f"{scalar.kind} or array_like, shape (replicates,)"
+        self.interval = scalar.interval
 
     def check(self, name, value, arguments):
         array, replicates = self.inner.check(name, value, arguments), arguments["replicates"]
@@ -357,8 +352,6 @@ class PerReplicate(Domain):
 class Choice(Domain):
     """One of a few named options (strings)."""
 
-    kind = "str"
-
     def __init__(self, *options: str):
         self.options = options
 
@@ -372,8 +365,6 @@ class Choice(Domain):
 class Curve(Choice):
     """A named curve (one of ``options``) or a callable; a callable is checked where it is used."""
 
-    kind = "str or callable"
-
     def check(self, name, value, arguments):
         if (isinstance(value, str) and value in self.options) or callable(value):
             return value
@@ -386,8 +377,6 @@ class Curve(Choice):
 
 
 class _Flag(Domain):
-    kind = "bool"
-
     def check(self, name, value, arguments):
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be True or False, got {value!r}")
@@ -398,8 +387,6 @@ class _Flag(Domain):
 
 
 class _Seed(Domain):
-    kind = "None, int or numpy.random.Generator"
-
     def check(self, name, value, arguments):
         return as_generator(value)
 
@@ -408,8 +395,6 @@ class _Seed(Domain):
 
 
 class _Callable(Domain):
-    kind = "callable"
-
     def check(self, name, value, arguments):
         if not callable(value):
             raise TypeError(f"{name} must be callable, got {value!r}")
@@ -423,7 +408,7 @@ class Maybe(Domain):
     """``None`` (the documented default meaning) or a value of ``inner``."""
 
     def __init__(self, inner: Domain):
-        self.inner, self.interval, self.kind = inner, inner.interval, inner.kind
+        self.inner, self.interval = inner, inner.interval
 
     def check(self, name, value, arguments):
         return None if value is None else self.inner.check(name, value, arguments)
@@ -438,8 +423,6 @@ class Pair(Domain):
     ``what`` ends the message for anything that is not such a pair, raised as ``error``, as is a
     part of the wrong kind (a ``TypeError`` of ``inner``).
     """
-
-    kind = "pair"
 
     def __init__(self, inner: Domain, *, what: str, error: type[Exception] = TypeError):
         self.inner, self.interval, self.what, self.error = inner, inner.interval, what, error
@@ -462,8 +445,6 @@ class Pair(Domain):
 
 class Settings(Domain):
     """A non-empty dict of named settings: ``{name: {key: value}}``, each key one of ``keys`` and in its domain."""
-
-    kind = "dict"
 
     def __init__(self, **keys: Domain):
         self.keys = keys
