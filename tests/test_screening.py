@@ -156,7 +156,7 @@ def test_simulated_areas_are_a_categorical_draw_for_any_number_of_areas(areas):
         p /= p.sum()
     edges = np.cumsum(p)[:-1]
     u = np.random.default_rng(0).random((3, 5000))
-    u[0, :areas - 1] = edges  # exactly on an edge: the area above it
+    u[0, : areas - 1] = edges  # exactly on an edge: the area above it
     expected = np.searchsorted(edges, u, side="right") + areas * np.arange(3)[:, None]
     np.testing.assert_array_equal(_area_index(u, edges), expected)
     # Rounds of 70 000 proposals run one replicate per block: the counts add up row by row.
