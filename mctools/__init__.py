@@ -1,15 +1,13 @@
 """mctools: small, tested models of mode collapse for the course *Mode Collapse*.
 
-Organised by mechanism, not by chapter; the chapters compose these pieces.
+Organised by mechanism, not by chapter; the chapters compose these pieces. The public names are
+those of each module's ``__all__``, gathered here.
 
 * ``distributions``: probability vectors, entropy, KL divergence, softmax, tempering
 * ``maps``: iterating one-dimensional maps, fixed points, stability, cobwebs
 * ``allocation``: capacity allocation under diminishing returns
 * ``ambiguity``: deciding what to draw when the context is ambiguous
-* ``lowrank``: class-conditional low-rank Gaussians (probabilistic PCA), rank budgets, conditionals
-* ``inpainting``: filling in the hidden part of a picture, calibrated posteriors, generations
 * ``drift``: models refitted to their own samples (Gaussian, linear regression, Wright–Fisher)
-* ``sampling``: multinomial counts that do not hang on the last bit of their probabilities
 * ``ecology``: growth in random environments, branching-process extinction, bet-hedging
 * ``bandits``: exploring a world that shifts or depletes (greedy, ε-greedy, softmax, monitoring)
 * ``temperature``: free energy, its maximiser, retraining at a temperature, critical temperature
@@ -23,207 +21,57 @@ Organised by mechanism, not by chapter; the chapters compose these pieces.
 * ``detection``: sequential change detection (CUSUM), exact run lengths and simulation
 * ``feedback``: self-reinforcing maps and the four knobs that tame them
 * ``cascades``: information cascades (sequential imitation)
-* ``charts``: the course's Altair theme and chart builders
-* ``exercises``: checks for the autograded exercises
+* ``sampling``: multinomial counts by inverse CDF, the same on every CPU
+* ``lowrank``: low-rank Gaussian class models (PPCA) under a rank budget, conditional Gaussians
+* ``inpainting``: inpainting digits, calibrated class posteriors, decision rules, generations
+* ``charts``: the course's Altair theme and chart builders (``mctools.charts.<name>``)
+* ``exercises``: checks for the autograded exercises (``mctools.exercises.<name>``)
 """
 
+# ruff: noqa: F403, F405 (a star import brings exactly its module's __all__, and binds the module)
 from . import charts, exercises
-from .allocation import expected_quality, optimal_allocation
-from .ambiguity import generator_map, output_share, posterior, simulate_output_share
-from .annealing import (
-    annealing_distribution,
-    metropolis_matrix,
-    rugged_landscape,
-    simulated_annealing,
-    temperature_schedule,
-)
-from .bandits import BanditRun, escape_time, simulate_bandit, strategy_arrays
-from .cascades import information_cascade
-from .detection import (
-    bernoulli_run_length,
-    bernoulli_scores,
-    bernoulli_threshold,
-    cusum_path,
-    cusum_run_length,
-    first_alarm,
-    simulate_bernoulli_cusum,
-)
-from .distributions import entropy, kl_divergence, softmax, temper, validate_distribution
-from .drift import gaussian_refit, regression_refit, wright_fisher
-from .ecology import (
-    branching_process,
-    extinction_by_generation,
-    extinction_probability,
-    germination_optimum,
-    log_growth_rate,
-    log_population,
-    random_environments,
-    seed_bank_fitness,
-)
-from .feedback import knob_thresholds, monitoring_interval, with_exploration, with_fresh_data, with_temperature
-from .inpainting import (
-    InpaintingRun,
-    calibrate_posterior,
-    class_posterior,
-    cross_fitted_posterior,
-    decide_class,
-    inpaint,
-    inpainting_generations,
-    visible_log_likelihood,
-)
-from .learning import (
-    LearningRun,
-    choice_probabilities,
-    learning_by_doing_exact,
-    simulate_learning_by_doing,
-    skill_curve,
-)
-from .lowrank import ClassModels, allocate_ranks, conditional_gaussian, fit_class_models, ppca_log_likelihood
-from .maps import cobweb, derivative, first_passage, fixed_points, iterate_map
-from .planning import best_integer_split, plan_albums
-from .resources import (
-    cloudiness_cdf,
-    equilibrium_stock,
-    logistic_growth,
-    maximum_sustainable_yield,
-    sample_cloudiness,
-    simulate_harvest,
-    simulate_island,
-    sustainable_yield,
-)
-from .sampling import multinomial_counts
-from .screening import (
-    OfficePath,
-    RoundResult,
-    award_share,
-    fund_probability,
-    funded_quality,
-    log_fund_probability,
-    net_value,
-    office_path,
-    quota_bars,
-    retraining_map,
-    simulate_round,
-)
-from .slack import break_even_time, learning_curve, savings_needed, savings_path, time_to_reach
-from .temperature import (
-    critical_temperature,
-    free_energy,
-    log_variance_drift,
-    optimal_free_energy,
-    recover_logits,
-    retrain_logits,
-    temper_logits,
-)
-from .urns import LockInEstimate, lock_in_estimate, lock_in_probability, polya_urn, urn_feedback
+from .allocation import *
+from .ambiguity import *
+from .annealing import *
+from .bandits import *
+from .cascades import *
+from .detection import *
+from .distributions import *
+from .drift import *
+from .ecology import *
+from .feedback import *
+from .inpainting import *
+from .learning import *
+from .lowrank import *
+from .maps import *
+from .planning import *
+from .resources import *
+from .sampling import *
+from .screening import *
+from .slack import *
+from .temperature import *
+from .urns import *
 
-__all__ = [
-    "BanditRun",
-    "ClassModels",
-    "InpaintingRun",
-    "LearningRun",
-    "LockInEstimate",
-    "OfficePath",
-    "RoundResult",
-    "allocate_ranks",
-    "annealing_distribution",
-    "award_share",
-    "bernoulli_run_length",
-    "bernoulli_scores",
-    "bernoulli_threshold",
-    "best_integer_split",
-    "branching_process",
-    "break_even_time",
-    "calibrate_posterior",
-    "charts",
-    "choice_probabilities",
-    "class_posterior",
-    "cloudiness_cdf",
-    "cobweb",
-    "conditional_gaussian",
-    "critical_temperature",
-    "cross_fitted_posterior",
-    "cusum_path",
-    "cusum_run_length",
-    "decide_class",
-    "derivative",
-    "entropy",
-    "equilibrium_stock",
-    "escape_time",
-    "exercises",
-    "expected_quality",
-    "extinction_by_generation",
-    "extinction_probability",
-    "first_alarm",
-    "first_passage",
-    "fit_class_models",
-    "fixed_points",
-    "free_energy",
-    "fund_probability",
-    "funded_quality",
-    "gaussian_refit",
-    "generator_map",
-    "germination_optimum",
-    "information_cascade",
-    "inpaint",
-    "inpainting_generations",
-    "iterate_map",
-    "kl_divergence",
-    "knob_thresholds",
-    "learning_by_doing_exact",
-    "learning_curve",
-    "lock_in_estimate",
-    "lock_in_probability",
-    "log_fund_probability",
-    "log_growth_rate",
-    "log_population",
-    "log_variance_drift",
-    "logistic_growth",
-    "maximum_sustainable_yield",
-    "metropolis_matrix",
-    "monitoring_interval",
-    "multinomial_counts",
-    "net_value",
-    "office_path",
-    "optimal_allocation",
-    "optimal_free_energy",
-    "output_share",
-    "plan_albums",
-    "polya_urn",
-    "posterior",
-    "ppca_log_likelihood",
-    "quota_bars",
-    "random_environments",
-    "recover_logits",
-    "regression_refit",
-    "retrain_logits",
-    "retraining_map",
-    "rugged_landscape",
-    "sample_cloudiness",
-    "savings_needed",
-    "savings_path",
-    "seed_bank_fitness",
-    "simulate_bandit",
-    "simulate_bernoulli_cusum",
-    "simulate_harvest",
-    "simulate_island",
-    "simulate_learning_by_doing",
-    "simulate_output_share",
-    "simulate_round",
-    "simulated_annealing",
-    "skill_curve",
-    "softmax",
-    "strategy_arrays",
-    "sustainable_yield",
-    "temper",
-    "temper_logits",
-    "temperature_schedule",
-    "time_to_reach",
-    "urn_feedback",
-    "validate_distribution",
-    "visible_log_likelihood",
-    "with_exploration",
-    "with_fresh_data",
-    "with_temperature",
-    "wright_fisher",
-]
+# Each module's names, in the form static checkers read, and the two modules used by their names.
+__all__ = ["charts", "exercises"]
+__all__ += allocation.__all__
+__all__ += ambiguity.__all__
+__all__ += annealing.__all__
+__all__ += bandits.__all__
+__all__ += cascades.__all__
+__all__ += detection.__all__
+__all__ += distributions.__all__
+__all__ += drift.__all__
+__all__ += ecology.__all__
+__all__ += feedback.__all__
+__all__ += inpainting.__all__
+__all__ += learning.__all__
+__all__ += lowrank.__all__
+__all__ += maps.__all__
+__all__ += planning.__all__
+__all__ += resources.__all__
+__all__ += sampling.__all__
+__all__ += screening.__all__
+__all__ += slack.__all__
+__all__ += temperature.__all__
+__all__ += urns.__all__

@@ -21,15 +21,17 @@ __all__ = [
     "check_broadcast",
     "check_choice",
     "check_concave_curve",
+    "check_indices",
     "check_integer",
     "check_real",
     "check_same_classes",
+    "show",
 ]
 
 _PROBABILITY_TOLERANCE = 1e-8
 
 
-def _show(value, limit: int = 80) -> str:
+def show(value, limit: int = 80) -> str:
     """A short ``repr`` of ``value`` for error messages."""
     text = np.array2string(value, threshold=6) if isinstance(value, np.ndarray) else repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -50,7 +52,7 @@ def check_real(
 ) -> float:
     """Return ``value`` as a finite float within the given bounds, or raise."""
     if not _is_real_number(value):
-        raise TypeError(f"{name} must be a real number, got {_show(value)} ({type(value).__name__})")
+        raise TypeError(f"{name} must be a real number, got {show(value)} ({type(value).__name__})")
     value = float(value)
     if not np.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value!r}")
@@ -66,7 +68,7 @@ def check_real(
 def check_integer(name: str, value, *, lower: int | None = None) -> int:
     """Return ``value`` as an ``int`` no smaller than ``lower``, or raise."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {_show(value)} ({type(value).__name__})")
+        raise TypeError(f"{name} must be an integer, got {show(value)} ({type(value).__name__})")
     value = int(value)
     if lower is not None and value < lower:
         raise ValueError(f"{name} must be >= {lower}, got {value!r}")
@@ -95,7 +97,7 @@ def check_same_classes(**arrays) -> tuple[int, ...]:
 def check_choice(name: str, value, choices: tuple[str, ...]) -> str:
     """Return ``value`` if it is one of ``choices``, or raise."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be one of {choices}, got {_show(value)}")
+        raise TypeError(f"{name} must be one of {choices}, got {show(value)}")
     if value not in choices:
         raise ValueError(f"{name} must be one of {choices}, got {value!r}")
     return value
@@ -112,10 +114,12 @@ def as_finite_array(
     min_ndim: int = 0,
     allow_empty: bool = False,
     allow_posinf: bool = False,
+    allow_neginf: bool = False,
 ) -> np.ndarray:
     """Return ``value`` as a float array of finite entries within bounds, or raise.
 
-    ``allow_posinf=True`` also admits ``+inf`` (for ratios that may be unbounded).
+    ``allow_posinf=True`` also admits ``+inf`` (for ratios that may be unbounded), and
+    ``allow_neginf=True`` admits ``-inf`` (a bar that every proposal clears).
 
     Booleans, strings and objects are rejected with ``TypeError``; NaN, infinities,
     out-of-range entries, too few dimensions and (unless allowed) empty arrays with
@@ -124,49 +128,43 @@ def as_finite_array(
     try:
         array = np.asarray(value)
     except (TypeError, ValueError) as error:  # ragged nested lists
-        raise TypeError(f"{name} must be array-like of real numbers, got {_show(value)}") from error
-    if array.dtype == bool or not (
-        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
-    ):
-        raise TypeError(f"{name} must contain real numbers, got {_show(value)} (dtype {array.dtype})")
+        raise TypeError(f"{name} must be array-like of real numbers, got {show(value)}") from error
+    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
+        raise TypeError(f"{name} must contain real numbers, got {show(value)} (dtype {array.dtype})")
     array = array.astype(float)
     if array.ndim < min_ndim:
-        raise ValueError(f"{name} must have at least {min_ndim} dimension(s), got {_show(value)}")
+        raise ValueError(f"{name} must have at least {min_ndim} dimension(s), got {show(value)}")
     if array.size == 0 and not allow_empty:
-        raise ValueError(f"{name} must not be empty, got {_show(value)}")
-    checked = np.where(array == np.inf, 0.0, array) if allow_posinf else array
+        raise ValueError(f"{name} must not be empty, got {show(value)}")
+    admitted = [np.inf] * allow_posinf + [-np.inf] * allow_neginf
+    checked = np.where(np.isin(array, admitted), 0.0, array) if admitted else array
     if not np.all(np.isfinite(checked)):
-        raise ValueError(f"{name} must be finite (no NaN or inf), got {_show(array)}")
+        raise ValueError(f"{name} must be finite (no NaN or inf), got {show(array)}")
     if lower is not None:
         bad = array <= lower if lower_open else array < lower
         if np.any(bad):
             relation = ">" if lower_open else ">="
-            raise ValueError(f"{name} must be {relation} {lower}, got {_show(array)}")
+            raise ValueError(f"{name} must be {relation} {lower}, got {show(array)}")
     if upper is not None:
         bad = array >= upper if upper_open else array > upper
         if np.any(bad):
             relation = "<" if upper_open else "<="
-            raise ValueError(f"{name} must be {relation} {upper}, got {_show(array)}")
+            raise ValueError(f"{name} must be {relation} {upper}, got {show(array)}")
     return array
 
 
-def as_probabilities(name: str, value, *, min_classes: int = 1) -> np.ndarray:
+def as_probabilities(name: str, value, *, min_classes: int = 1, atol: float = _PROBABILITY_TOLERANCE) -> np.ndarray:
     """Return ``value`` as probability vectors along the last axis, or raise.
 
     Entries must be finite and non-negative and each vector must sum to one within
-    ``1e-8``; the last axis must have at least ``min_classes`` entries.
+    ``atol`` (1e-8); the last axis must have at least ``min_classes`` entries.
     """
     p = as_finite_array(name, value, lower=0.0, min_ndim=1)
     if p.shape[-1] < min_classes:
-        raise ValueError(
-            f"{name} must have at least {min_classes} classes on its last axis, "
-            f"got shape {p.shape}"
-        )
+        raise ValueError(f"{name} must have at least {min_classes} classes on its last axis, got shape {p.shape}")
     totals = p.sum(axis=-1)
-    if not np.allclose(totals, 1.0, rtol=0.0, atol=_PROBABILITY_TOLERANCE):
-        raise ValueError(
-            f"{name} must sum to 1 along the last axis, got sums {_show(totals)}"
-        )
+    if not np.allclose(totals, 1.0, rtol=0.0, atol=atol):
+        raise ValueError(f"{name} must sum to 1 along the last axis, got sums {show(totals)}")
     return p
 
 
@@ -178,9 +176,9 @@ def as_integer_array(name: str, value, what: str) -> np.ndarray:
     try:
         array = np.asarray(value)
     except ValueError as error:  # ragged nested lists
-        raise TypeError(f"{name} must be {what}, got a ragged {_show(value)}") from error
+        raise TypeError(f"{name} must be {what}, got a ragged {show(value)}") from error
     if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
-        raise TypeError(f"{name} must be {what}, got {_show(value)} (dtype {array.dtype})")
+        raise TypeError(f"{name} must be {what}, got {show(value)} (dtype {array.dtype})")
     return array
 
 
@@ -196,12 +194,15 @@ def as_index_array(
     array = as_integer_array(name, value, "an integer array of indices")
     if array.ndim != 2 or array.shape[0] == 0:
         raise ValueError(f"{name} must have shape {shape} with at least one row, got shape {array.shape}")
+    return check_indices(name, array, upper=upper, upper_from=upper_from)
+
+
+def check_indices(name: str, array: np.ndarray, *, upper: int | None = None, upper_from: str | None = None):
+    """Return the integer ``array`` if its entries are indices ``0 <= i < upper``, or raise naming ``upper_from``."""
     if array.size and (array.min() < 0 or (upper is not None and array.max() >= upper)):
         allowed = f"0..{upper - 1}" if upper is not None else ">= 0"
         source = f" ({upper_from} has {upper})" if upper_from else ""
-        raise ValueError(
-            f"{name} must hold indices {allowed}{source}, got values from {array.min()} to {array.max()}"
-        )
+        raise ValueError(f"{name} must hold indices {allowed}{source}, got values from {array.min()} to {array.max()}")
     return array
 
 
@@ -217,14 +218,14 @@ def call_checked(name: str, func, x: np.ndarray, *, allow_neginf: bool = False) 
     except Exception as error:  # the user's callable: report its failure, whatever it is
         raise ValueError(f"{name} must accept a numpy array; calling it failed: {error!r}") from error
     if values.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must return real numbers, got {_show(values)} (dtype {values.dtype})")
+        raise TypeError(f"{name} must return real numbers, got {show(values)} (dtype {values.dtype})")
     values = values.astype(float)
     if values.shape != np.shape(x):
         raise ValueError(f"{name} must map an array of shape {np.shape(x)} to the same shape, got {values.shape}")
     bad = np.isnan(values) | (values == np.inf) if allow_neginf else ~np.isfinite(values)
     if np.any(bad):
         allowed = "NaN or +inf" if allow_neginf else "NaN or inf"
-        raise ValueError(f"{name} must not return {allowed}, got it at {_show(x[bad] if x.shape else x)}")
+        raise ValueError(f"{name} must not return {allowed}, got it at {show(x[bad] if x.shape else x)}")
     return values
 
 
@@ -237,9 +238,7 @@ def as_generator(rng) -> np.random.Generator:
     if rng is None or isinstance(rng, np.random.Generator):
         return np.random.default_rng(rng)
     if isinstance(rng, bool) or not isinstance(rng, numbers.Integral):
-        raise TypeError(
-            f"rng must be None, an integer seed or a numpy.random.Generator, got {_show(rng)}"
-        )
+        raise TypeError(f"rng must be None, an integer seed or a numpy.random.Generator, got {show(rng)}")
     if rng < 0:
         raise ValueError(f"rng must be a non-negative seed, got {rng!r}")
     return np.random.default_rng(int(rng))
@@ -257,7 +256,7 @@ def check_concave_curve(name: str, func, grid: np.ndarray, *, where: str, strict
     except Exception as error:  # the user's callable: report its failure, whatever it is
         raise ValueError(f"{name} must accept a numpy array on {where}; calling it failed: {error}") from error
     if values.shape != grid.shape or not np.all(np.isfinite(values)):
-        raise ValueError(f"{name} must return finite values of the same shape on {where}, got {_show(values)}")
+        raise ValueError(f"{name} must return finite values of the same shape on {where}, got {show(values)}")
     steps = np.diff(values)
     if np.any(steps <= 0) if strict else np.any(steps < 0):
         raise ValueError(f"{name} must be {'strictly increasing' if strict else 'non-decreasing'} on {where}")

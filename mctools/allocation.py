@@ -24,30 +24,20 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._validate import (
-    as_finite_array,
-    as_probabilities,
-    call_checked,
-    check_concave_curve,
-    check_real,
-    check_same_classes,
-)
+from ._domains import POSITIVE, Curve, Probabilities, Reals, domains
+from ._validate import call_checked, check_concave_curve, check_same_classes
 
 __all__ = ["expected_quality", "optimal_allocation"]
 
-_NAMED = ("log", "exp")
+QUALITY = Curve("log", "exp")
 
 
 def _quality_function(quality, scale: float) -> Callable[[np.ndarray], np.ndarray]:
-    if isinstance(quality, str):  # before any ==: an array compared with "log" is an array
-        if quality == "log":
-            return np.log
-        if quality == "exp":
-            return lambda c: -np.expm1(-c / scale)
-        raise ValueError(f"quality must be 'log', 'exp' or a callable, got {quality!r}")
-    if callable(quality):
-        return _checked_curve(quality)
-    raise TypeError(f"quality must be 'log', 'exp' or a callable, got {quality!r:.80}")
+    if quality == "log":
+        return np.log
+    if quality == "exp":
+        return lambda c: -np.expm1(-c / scale)
+    return _checked_curve(quality)
 
 
 def _checked_curve(quality: Callable) -> Callable[[np.ndarray], np.ndarray]:
@@ -112,6 +102,7 @@ def _numeric(pi: np.ndarray, q, capacity: float) -> np.ndarray:
     return c * capacity / c.sum(axis=-1, keepdims=True)
 
 
+@domains(frequencies=Probabilities(), capacity=POSITIVE, scale=POSITIVE, quality=QUALITY)
 def optimal_allocation(frequencies, capacity: float, quality="log", scale: float = 1.0) -> np.ndarray:
     r"""Capacity allocation maximising :math:`\sum_k \pi_k q(c_k)` with :math:`\sum_k c_k = C`.
 
@@ -138,9 +129,7 @@ def optimal_allocation(frequencies, capacity: float, quality="log", scale: float
         Non-negative allocations summing to ``capacity`` along the last axis. Classes with
         zero frequency get zero capacity.
     """
-    pi = as_probabilities("frequencies", frequencies)
-    capacity = check_real("capacity", capacity, lower=0.0, lower_open=True)
-    scale = check_real("scale", scale, lower=0.0, lower_open=True)
+    pi = frequencies
     q = _quality_function(quality, scale)
     if quality == "log":
         return capacity * pi
@@ -150,13 +139,14 @@ def optimal_allocation(frequencies, capacity: float, quality="log", scale: float
     return _numeric(pi, q, capacity)
 
 
+@domains(frequencies=Probabilities(), allocation=Reals("[0, inf)", min_ndim=1), scale=POSITIVE, quality=QUALITY)
 def expected_quality(frequencies, allocation, quality="log", scale: float = 1.0) -> np.ndarray:
     r"""The objective :math:`\sum_k \pi_k q(c_k)` of an allocation.
 
     Parameters
     ----------
     frequencies : array_like, shape (..., K)
-        Class frequencies :math:`\pi`.
+        Class frequencies :math:`\pi` (probability vectors).
     allocation : array_like, shape (..., K)
         Non-negative capacities :math:`c`.
     quality, scale
@@ -167,10 +157,8 @@ def expected_quality(frequencies, allocation, quality="log", scale: float = 1.0)
     numpy.ndarray, shape (...)
         Expected quality; ``-inf`` for ``"log"`` when a class in use gets no capacity.
     """
-    pi = as_probabilities("frequencies", frequencies)
-    c = as_finite_array("allocation", allocation, lower=0.0, min_ndim=1)
+    pi, c = frequencies, allocation
     check_same_classes(frequencies=pi, allocation=c)
-    scale = check_real("scale", scale, lower=0.0, lower_open=True)
     q = _quality_function(quality, scale)
     with np.errstate(divide="ignore"):
         values = np.asarray(q(c), dtype=float)

@@ -25,14 +25,17 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit, logit, ndtr
 
-from ._validate import as_finite_array, as_generator, check_broadcast, check_choice, check_integer, check_real
+from ._domains import COUNT, POSITIVE, SEED, Choice, Real, Reals, domains
+from ._validate import check_broadcast
 from .allocation import optimal_allocation
 
 __all__ = ["generator_map", "output_share", "posterior", "simulate_output_share"]
 
 POLICIES = ("sample", "map", "quality")
+POLICY, SEPARATION = Choice(*POLICIES), Reals("(0, inf)")
 
 
+@domains(x=Reals(), share=Reals("(0, 1)"), separation=SEPARATION)
 def posterior(x, share, separation) -> np.ndarray:
     r"""Calibrated posterior :math:`\rho(x) = \sigma(d x + \operatorname{logit}\pi)` that the class is a dog.
 
@@ -50,13 +53,11 @@ def posterior(x, share, separation) -> np.ndarray:
     numpy.ndarray
         :math:`\rho(x)`, broadcast over the three arguments.
     """
-    x = as_finite_array("x", x)
-    pi = as_finite_array("share", share, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
-    d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
-    check_broadcast(x=x, share=pi, separation=d)
-    return expit(d * x + logit(pi))
+    check_broadcast(x=x, share=share, separation=separation)
+    return expit(separation * x + logit(share))
 
 
+@domains(share=Reals("[0, 1]"), separation=SEPARATION, quality_ratio=Reals("[0, inf]"), policy=POLICY)
 def output_share(share, separation, quality_ratio=1.0, policy: str = "quality") -> np.ndarray:
     r"""Share of dogs the generator draws, :math:`\pi' = \pi\Phi(d/2 - t) + (1-\pi)\Phi(-d/2 - t)`.
 
@@ -78,10 +79,7 @@ def output_share(share, separation, quality_ratio=1.0, policy: str = "quality") 
         :math:`\pi'`, broadcast over the array arguments. ``share`` 0 and 1 are fixed points
         of every policy.
     """
-    pi = as_finite_array("share", share, lower=0.0, upper=1.0)
-    d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
-    ratio = as_finite_array("quality_ratio", quality_ratio, lower=0.0, allow_posinf=True)
-    policy = check_choice("policy", policy, POLICIES)
+    pi, d, ratio = share, separation, quality_ratio
     shape = check_broadcast(share=pi, separation=d, quality_ratio=ratio)
     if policy == "sample":
         return np.broadcast_to(pi, shape).copy()
@@ -95,6 +93,7 @@ def output_share(share, separation, quality_ratio=1.0, policy: str = "quality") 
     return np.where(interior, drawn, pi)
 
 
+@domains(share=Real("(0, 1)"), separation=POSITIVE, quality_ratio=POSITIVE, policy=POLICY, samples=COUNT, rng=SEED)
 def simulate_output_share(
     share: float,
     separation: float,
@@ -111,8 +110,14 @@ def simulate_output_share(
 
     Parameters
     ----------
-    share, separation, quality_ratio, policy
-        As in :func:`output_share` (scalars here).
+    share : float
+        Share of dogs :math:`\pi \in (0, 1)`.
+    separation : float
+        Separation :math:`d > 0` of the context signal.
+    quality_ratio : float
+        :math:`q_\text{cat} / q_\text{dog} > 0`, used by ``policy="quality"`` only.
+    policy : {"sample", "map", "quality"}
+        Decision rule (see the module docstring).
     samples : int
         Number of simulated images, at least 1.
     rng : None, int or numpy.random.Generator
@@ -124,17 +129,12 @@ def simulate_output_share(
         Fraction of images on which the generator drew a dog; its standard error is
         about :math:`\sqrt{\pi'(1-\pi')/\text{samples}}`.
     """
-    pi = check_real("share", share, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
-    d = check_real("separation", separation, lower=0.0, lower_open=True)
-    ratio = check_real("quality_ratio", quality_ratio, lower=0.0, lower_open=True)
-    policy = check_choice("policy", policy, POLICIES)
-    samples = check_integer("samples", samples, lower=1)
-    gen = as_generator(rng)
-    is_dog = gen.random(samples) < pi
-    x = np.take([-d / 2, d / 2], is_dog) + gen.standard_normal(samples)  # a lookup: np.where branches per sample
+    pi, d, ratio = share, separation, quality_ratio
+    is_dog = rng.random(samples) < pi
+    x = np.take([-d / 2, d / 2], is_dog) + rng.standard_normal(samples)  # a lookup: np.where branches per sample
     with np.errstate(over="ignore"):  # a huge separation sends d x to ±inf: rho is then exactly 0 or 1
         z = d * x + logit(pi)  # rho = expit(z)
-        drew_dog = gen.random(samples) < expit(z) if policy == "sample" else _decide(z, policy, ratio)
+        drew_dog = rng.random(samples) < expit(z) if policy == "sample" else _decide(z, policy, ratio)
     return int(np.count_nonzero(drew_dog)) / samples  # the same number as drew_dog.mean(), without a float sum
 
 
@@ -167,6 +167,7 @@ def _decide(z: np.ndarray, policy: str, ratio: float) -> np.ndarray:
     return drew_dog
 
 
+@domains(share=Reals("[0, 1]"), separation=SEPARATION, capacity=POSITIVE, scale=POSITIVE, policy=POLICY)
 def generator_map(share, separation, capacity: float, scale: float = 1.0, policy: str = "quality"):
     r"""One generation :math:`\pi_{n+1} = G(\pi_n)`: allocate capacity, then decide under ambiguity.
 
@@ -194,10 +195,8 @@ def generator_map(share, separation, capacity: float, scale: float = 1.0, policy
         :math:`\pi_{n+1}`. Once :math:`\operatorname{logit}\pi \ge C/s` cats get no capacity
         and the next generation draws only dogs.
     """
-    pi = as_finite_array("share", share, lower=0.0, upper=1.0)
-    d = as_finite_array("separation", separation, lower=0.0, lower_open=True)
-    check_broadcast(share=pi, separation=d)
-    pi, d = np.broadcast_arrays(pi, d)
+    check_broadcast(share=share, separation=separation)
+    pi, d = np.broadcast_arrays(share, separation)
     c = optimal_allocation(np.stack([pi, 1 - pi], axis=-1), capacity, "exp", scale)
     quality = -np.expm1(-c / scale)
     with np.errstate(divide="ignore"):

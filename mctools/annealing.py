@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, check_choice, check_integer, check_real
+from ._domains import COUNT, NONNEGATIVE, POSITIVE, SEED, Choice, Integer, Maybe, Reals, domains
 
 __all__ = [
     "annealing_distribution",
@@ -29,8 +29,11 @@ __all__ = [
 ]
 
 SCHEDULES = ("constant", "geometric", "logarithmic")
+REWARDS = Reals(ndim=1, min_ndim=1, classes=(2, None), what="states")  # r(x) of the states x = 0..L-1
+SCHEDULE = Reals("(0, inf)", ndim=1, min_ndim=1, empty=True)  # one temperature per step
 
 
+@domains(size=Integer("[10, inf)"), ripple=NONNEGATIVE, period=POSITIVE)
 def rugged_landscape(size: int = 30, *, ripple: float = 0.1, period: float = 4.0) -> np.ndarray:
     r"""A one-dimensional landscape with a broad local hill, a narrower global one, and ripples.
 
@@ -56,9 +59,6 @@ def rugged_landscape(size: int = 30, *, ripple: float = 0.1, period: float = 4.0
     numpy.ndarray, shape (size,)
         Rewards :math:`r(x)`.
     """
-    size = check_integer("size", size, lower=10)
-    ripple = check_real("ripple", ripple, lower=0.0)
-    period = check_real("period", period, lower=0.0, lower_open=True)
     x = np.arange(size, dtype=float)
     with np.errstate(over="ignore"):
         phase = 2 * np.pi * x / period
@@ -69,6 +69,7 @@ def rugged_landscape(size: int = 30, *, ripple: float = 0.1, period: float = 4.0
     return broad + narrow + ripple * np.sin(phase)
 
 
+@domains(kind=Choice(*SCHEDULES), steps=COUNT, start=POSITIVE, end=Maybe(POSITIVE))
 def temperature_schedule(kind: str, steps: int, start: float, end: float | None = None) -> np.ndarray:
     r"""Temperatures :math:`T_0, \dots, T_{S-1}` for ``steps`` :math:`= S` Metropolis steps.
 
@@ -93,11 +94,6 @@ def temperature_schedule(kind: str, steps: int, start: float, end: float | None 
     -------
     numpy.ndarray, shape (steps,)
     """
-    kind = check_choice("kind", kind, SCHEDULES)
-    steps = check_integer("steps", steps, lower=1)
-    start = check_real("start", start, lower=0.0, lower_open=True)
-    if end is not None:  # checked whatever the kind: a typo must not pass silently
-        end = check_real("end", end, lower=0.0, lower_open=True)
     t = np.arange(steps, dtype=float)
     with np.errstate(over="ignore", under="ignore"):  # checked below
         if kind == "constant":
@@ -115,23 +111,12 @@ def temperature_schedule(kind: str, steps: int, start: float, end: float | None 
     return schedule
 
 
-def _check_landscape(rewards, schedule) -> tuple[np.ndarray, np.ndarray]:
-    r = as_finite_array("rewards", rewards, min_ndim=1)
-    if r.ndim != 1 or r.size < 2:
-        raise ValueError(f"rewards must be one-dimensional with at least 2 states, got shape {r.shape}")
-    temps = as_finite_array("schedule", schedule, lower=0.0, lower_open=True, min_ndim=1, allow_empty=True)
-    if temps.ndim != 1:
-        raise ValueError(f"schedule must be one-dimensional, got shape {temps.shape}")
-    return r, temps
-
-
-def _check_start(start, size: int) -> int:
-    start = check_integer("start", start, lower=0)
+def _check_start(start: int, size: int) -> None:
     if start >= size:
         raise ValueError(f"start must be a state in 0..{size - 1}, got {start}")
-    return start
 
 
+@domains(rewards=REWARDS, temperature=POSITIVE)
 def metropolis_matrix(rewards, temperature: float) -> np.ndarray:
     r"""Transition matrix of one Metropolis step at temperature :math:`T`.
 
@@ -151,8 +136,7 @@ def metropolis_matrix(rewards, temperature: float) -> np.ndarray:
     numpy.ndarray, shape (L, L)
         Row-stochastic: row :math:`x` is the distribution of the next state.
     """
-    r, _ = _check_landscape(rewards, [1.0])
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
+    r, t = rewards, temperature
     with np.errstate(over="ignore", under="ignore"):  # a cold walker: the exponents go to -inf, exactly
         up = 0.5 * np.exp(np.minimum(0.0, (r[1:] - r[:-1]) / t))  # x -> x + 1
         down = 0.5 * np.exp(np.minimum(0.0, (r[:-1] - r[1:]) / t))  # x + 1 -> x
@@ -161,6 +145,7 @@ def metropolis_matrix(rewards, temperature: float) -> np.ndarray:
     return matrix
 
 
+@domains(rewards=REWARDS, schedule=SCHEDULE, start=Integer("[0, inf)"))
 def annealing_distribution(rewards, schedule, start: int) -> np.ndarray:
     r"""Exact distribution of the annealing walker after every step.
 
@@ -174,15 +159,15 @@ def annealing_distribution(rewards, schedule, start: int) -> np.ndarray:
     schedule : array_like, shape (S,)
         Temperatures :math:`T_t > 0`, one per step (see :func:`temperature_schedule`).
     start : int
-        Starting state.
+        Starting state, :math:`0 \le` ``start`` :math:`< L`.
 
     Returns
     -------
     numpy.ndarray, shape (S + 1, L)
         Row :math:`t` is the distribution after :math:`t` steps.
     """
-    r, temps = _check_landscape(rewards, schedule)
-    start = _check_start(start, r.size)
+    r, temps = rewards, schedule
+    _check_start(start, r.size)
     with np.errstate(over="ignore", under="ignore"):  # a cold walker: the exponents go to -inf, exactly
         gain = np.diff(r) / temps[:, None]  # (r(x+1) - r(x)) / T_t, shape (S, L - 1)
         up = 0.5 * np.exp(np.minimum(0.0, gain))  # P(x -> x + 1) at every step
@@ -219,6 +204,7 @@ def _move_tables(r: np.ndarray, temps: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return accept, 2 * (y - x[:, None]).ravel()
 
 
+@domains(rewards=REWARDS, schedule=SCHEDULE, start=Integer("[0, inf)"), replicates=COUNT, rng=SEED)
 def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, rng=None) -> np.ndarray:
     r"""Simulate Metropolis walkers cooled along ``schedule``, all replicates at once.
 
@@ -235,9 +221,9 @@ def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, r
     schedule : array_like, shape (S,)
         Temperatures :math:`T_t > 0`, one per step.
     start : int
-        Starting state of every walker.
+        Starting state of every walker, :math:`0 \le` ``start`` :math:`< L`.
     replicates : int
-        Independent walkers.
+        Independent walkers, at least 1.
     rng : None, int or numpy.random.Generator
         Seed or generator.
 
@@ -246,10 +232,8 @@ def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, r
     numpy.ndarray of int, shape (replicates, S + 1)
         The state of each walker after every step, ``start`` first.
     """
-    r, temps = _check_landscape(rewards, schedule)
-    start = _check_start(start, r.size)
-    replicates = check_integer("replicates", replicates, lower=1)
-    gen = as_generator(rng)
+    r, temps = rewards, schedule
+    _check_start(start, r.size)
     path = np.empty((replicates, temps.size + 1), dtype=np.int64)
     path[:, 0] = start
     # Walkers are kept as 2x, so that 2x + direction indexes the tables. Each step's states go
@@ -260,10 +244,10 @@ def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, r
     for first in range(0, temps.size, _BLOCK):  # sequential in time; walkers are a numpy axis
         accept, move = _move_tables(r, temps[first : first + _BLOCK])
         for i, threshold in enumerate(accept):
-            proposal = gen.integers(0, 2, size=replicates)
+            proposal = rng.integers(0, 2, size=replicates)
             proposal += twice
             step = move.take(proposal)
-            step *= gen.random(replicates) < threshold.take(proposal)
+            step *= rng.random(replicates) < threshold.take(proposal)
             twice = np.add(twice, step, out=buffer[i])
         path[:, first + 1 : first + 1 + len(accept)] = (buffer[: len(accept)] >> 1).T  # 2x -> x
     return path

@@ -43,7 +43,19 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, as_index_array, check_integer, check_real
+from ._domains import (
+    COUNT,
+    NONNEGATIVE,
+    SEED,
+    Indices,
+    Integer,
+    Maybe,
+    PerReplicate,
+    Real,
+    Reals,
+    Settings,
+    domains,
+)
 from .distributions import softmax
 
 __all__ = ["BanditRun", "escape_time", "simulate_bandit", "strategy_arrays"]
@@ -76,27 +88,17 @@ class BanditRun(NamedTuple):
     best: np.ndarray
 
 
-def _per_replicate(name: str, value, replicates: int, **bounds) -> np.ndarray:
-    """A scalar or a ``(replicates,)`` array of parameters, validated, as shape (replicates,)."""
-    array = as_finite_array(name, value, **bounds)
-    if array.ndim == 0:
-        return np.full(replicates, float(array))
-    if array.shape != (replicates,):
-        raise ValueError(f"{name} must be a scalar or have shape (replicates,) = ({replicates},), got {array.shape}")
-    return array
-
-
-def _periods(period, replicates: int) -> np.ndarray:
-    array = np.asarray(period)
-    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
-        raise TypeError(f"period must be an integer or an array of integers, got {period!r}")
-    if np.any(array < 0):
-        raise ValueError(f"period must be >= 0 (0 never probes), got {period!r}")
-    if array.ndim == 0:
-        return np.full(replicates, int(array))
-    if array.shape != (replicates,):
-        raise ValueError(f"period must be a scalar or have shape (replicates,) = ({replicates},), got {array.shape}")
-    return array.astype(int)
+# The strategy knobs (module docstring), one value each; simulate_bandit takes one per replicate.
+STRATEGY = {
+    "epsilon": Real("[0, 1]"),
+    "temperature": NONNEGATIVE,
+    "anneal": Real("(0, inf]"),  # inf: no annealing
+    "period": Integer("[0, inf)"),  # 0: no probes
+}
+STEP_SIZE = Real("(0, 1]")
+WORLD = Reals(
+    min_ndim=2, ndim=(2, 3), shape="(steps, K) or (replicates, steps, K)", classes=(2, None), what="activities"
+)
 
 
 _BLOCK = 32  # steps kept in (steps, replicates) buffers before they are copied into the outputs
@@ -155,6 +157,18 @@ def _probe_schedule(period: np.ndarray, steps: int):
     return due.tolist(), cycles, groups
 
 
+@domains(
+    replicates=COUNT,
+    means=WORLD,
+    **{knob: PerReplicate(domain) for knob, domain in STRATEGY.items()},
+    step_size=STEP_SIZE,
+    probe_step_size=Maybe(STEP_SIZE),
+    noise_sd=NONNEGATIVE,
+    depletion=Real("[0, 1]"),
+    regrowth=Real("[0, 1]"),
+    initial=Maybe(Reals(min_ndim=1)),
+    rng=SEED,
+)
 def simulate_bandit(
     means,
     *,
@@ -178,7 +192,7 @@ def simulate_bandit(
     means : array_like, shape (steps, K) or (replicates, steps, K)
         Mean payoff :math:`\mu_{t,k}` of each activity at each step, :math:`K \ge 2`.
     replicates : int
-        Independent agents; must equal ``means.shape[0]`` when ``means`` is 3-D.
+        Independent agents, at least 1; must equal ``means.shape[0]`` when ``means`` is 3-D.
     epsilon : float or array_like, shape (replicates,)
         Probability in [0, 1] of a uniformly random activity (ε-greedy).
     temperature : float or array_like, shape (replicates,)
@@ -188,11 +202,11 @@ def simulate_bandit(
         :math:`T` constant.
     period : int or array_like of int, shape (replicates,)
         Probe every ``period`` steps (at steps :math:`t \equiv -1 \bmod` ``period``) the
-        activity other than the mode tried least recently; 0 (default) never probes.
+        activity other than the mode tried least recently; :math:`\ge 0`, and 0 (default) never probes.
     step_size : float
         :math:`\alpha \in (0, 1]` of the estimate update; 1 keeps only the latest payoff.
     probe_step_size : float, optional
-        The :math:`\alpha` of updates after a scheduled probe; by default ``step_size``.
+        The :math:`\alpha \in (0, 1]` of updates after a scheduled probe; by default ``step_size``.
         1 makes each probe an *audit* whose result replaces the stale estimate.
     initial : array_like, shape (K,) or (replicates, K), optional
         Starting estimates :math:`Q_k`; by default the means at step 0 (an agent that knows
@@ -213,110 +227,167 @@ def simulate_bandit(
         each of shape (replicates, steps). With depletion, "best" and "regret" refer to the
         depleted means of that step.
     """
-    replicates = check_integer("replicates", replicates, lower=1)
-    world = as_finite_array("means", means, min_ndim=2)
-    if world.ndim > 3:
-        raise ValueError(f"means must have shape (steps, K) or (replicates, steps, K), got {world.shape}")
+    world = means
     if world.ndim == 3 and world.shape[0] != replicates:
         raise ValueError(f"means of shape {world.shape} must have replicates = {replicates} rows")
-    steps, arms = world.shape[-2:]
-    if arms < 2:
-        raise ValueError(f"means must have at least 2 activities on its last axis, got shape {world.shape}")
-    epsilon = _per_replicate("epsilon", epsilon, replicates, lower=0.0, upper=1.0)
-    temperature = _per_replicate("temperature", temperature, replicates, lower=0.0)
-    anneal = _per_replicate("anneal", anneal, replicates, lower=0.0, lower_open=True, allow_posinf=True)
-    period = _periods(period, replicates)
-    step_size = check_real("step_size", step_size, lower=0.0, upper=1.0, lower_open=True)
-    probe_step_size = step_size if probe_step_size is None else probe_step_size
-    probe_step_size = check_real("probe_step_size", probe_step_size, lower=0.0, upper=1.0, lower_open=True)
-    noise_sd = check_real("noise_sd", noise_sd, lower=0.0)
-    depletion = check_real("depletion", depletion, lower=0.0, upper=1.0)
-    regrowth = check_real("regrowth", regrowth, lower=0.0, upper=1.0)
-    start = world[..., 0, :] if initial is None else as_finite_array("initial", initial, min_ndim=1)
+    start = world[..., 0, :] if initial is None else initial
     try:
-        estimates = np.array(np.broadcast_to(start, (replicates, arms)), dtype=float)
+        estimates = np.array(np.broadcast_to(start, (replicates, world.shape[-1])), dtype=float)
     except ValueError as error:
         raise ValueError(f"initial must have shape (K,) or (replicates, K), got {np.shape(start)}") from error
-    gen = as_generator(rng)
+    probe_step_size = step_size if probe_step_size is None else probe_step_size
+    knobs = _Knobs(epsilon, temperature, anneal, period, step_size, probe_step_size, noise_sd, depletion, regrowth)
+    return _FastAgents(estimates, world, knobs).run(rng)
 
-    # Arms-first layout: every array of the loop is (K, replicates), so each operation over the
-    # K activities is a few calls on contiguous rows. Each step's results go into (steps,
-    # replicates) buffers, copied into the (replicates, steps) outputs every _BLOCK steps.
-    q = np.ascontiguousarray(estimates.T)
-    q_flat = q.reshape(-1)  # q_flat[choice * replicates + r] is the estimate of r's choice
-    rows = np.arange(replicates)
-    out = {name: np.empty((replicates, steps), dtype=np.int32) for name in ("choices", "leading", "best")}
-    out |= {name: np.empty((replicates, steps)) for name in ("rewards", "expected", "regret")}
-    # Without depletion the stock stays exactly 1.0 (1 + g * 0 = 1, 1 * (1 - 0) = 1), so the means
-    # are the world's: best activity and regret are computed for all steps at once, after the loop.
-    stock = np.ones((arms, replicates)) if depletion > 0 else None
-    stored = ("choices", "leading", "expected", "rewards", *(("regret", "best") if stock is not None else ()))
-    buffers = {name: np.empty((min(_BLOCK, steps), replicates), dtype=out[name].dtype) for name in stored}
-    by_step = world.transpose(1, 2, 0) if world.ndim == 3 else world[:, :, None]  # (steps, K, replicates or 1)
-    hot = np.flatnonzero(temperature > 0)
-    hot_temperature, hot_anneal = temperature[hot], anneal[hot]
-    probe_due, cycles, groups = _probe_schedule(period, steps)
-    # With two activities the probe is the one that is not the mode, whenever it was last tried.
-    last_tried = np.zeros((arms, replicates))
-    track = arms > 2 and cycles.size > 0
-    for t in range(steps):
-        i = t % _BLOCK
+
+class _Knobs(NamedTuple):
+    """The strategy (one value per replicate) and the world's constants of :func:`simulate_bandit`."""
+
+    epsilon: np.ndarray
+    temperature: np.ndarray
+    anneal: np.ndarray
+    period: np.ndarray
+    step_size: float
+    probe_step_size: float
+    noise_sd: float
+    depletion: float
+    regrowth: float
+
+
+def _bandit_step(t: int, estimates, stock, last_tried, means, knobs: _Knobs, rng) -> dict[str, np.ndarray]:
+    r"""Step :math:`t` of every agent, as the module docstring states it: the plain form of :func:`simulate_bandit`.
+
+    ``estimates`` (the :math:`Q_k`), ``stock`` and ``last_tried`` (the last step each activity was
+    tried, counted from 1) have shape (replicates, K) and are updated in place; ``means`` are the
+    :math:`\mu_{t,k}`, shape (K,) or (replicates, K). Returns the step's entries of :class:`BanditRun`.
+    The random numbers are drawn in :func:`simulate_bandit`'s order, so the two agree draw for draw
+    (and at least in distribution, which ``tests/test_bandits.py`` checks).
+    """
+    agents, arms = np.arange(len(estimates)), estimates.shape[1]
+    mode = np.argmax(estimates, axis=1)
+    choice, u = mode.copy(), rng.random(len(agents))
+    cooled = knobs.temperature / (1.0 + t / knobs.anneal)  # softmax at T_t = T / (1 + t / tau)
+    for temperature in np.unique(cooled[knobs.temperature > 0]):  # softmax, by inversion of u
+        hot = np.flatnonzero((knobs.temperature > 0) & (cooled == temperature))
+        choice[hot] = np.sum(u[hot, None] > np.cumsum(softmax(estimates[hot], temperature), axis=1)[:, :-1], axis=1)
+    explore, uniform = rng.random(len(agents)) < knobs.epsilon, rng.integers(arms, size=len(agents))
+    choice[explore] = uniform[explore]  # epsilon: a uniformly random activity
+    probe = (knobs.period > 0) & ((t + 1) % np.maximum(knobs.period, 1) == 0)
+    stale = np.where(np.arange(arms) == mode[:, None], np.inf, last_tried)  # not the mode: tried least recently
+    choice[probe] = np.argmin(stale[probe], axis=1)
+    mu = means * stock
+    reward = mu[agents, choice] + knobs.noise_sd * rng.standard_normal(len(agents))  # r = mu + sigma eps
+    alpha = np.where(probe, knobs.probe_step_size, knobs.step_size)
+    estimates[agents, choice] += alpha * (reward - estimates[agents, choice])  # Q <- Q + alpha (r - Q)
+    last_tried[agents, choice] = t + 1
+    stock += knobs.regrowth * (1.0 - stock)  # s <- s + g (1 - s), then the pulled one x (1 - d)
+    stock[agents, choice] *= 1.0 - knobs.depletion
+    best, paid = np.argmax(mu, axis=1), mu[agents, choice]
+    regret = mu[agents, best] - paid
+    return {"choices": choice, "rewards": reward, "expected": paid, "regret": regret, "leading": mode, "best": best}
+
+
+class _FastAgents:
+    """:func:`simulate_bandit`'s loop: :func:`_bandit_step`, with the same arithmetic on every agent at once.
+
+    Arms first: every array of the loop is (K, replicates), so each operation over the K activities
+    is a few calls on contiguous rows. Each step's results go into (steps, replicates) buffers,
+    copied into the (replicates, steps) outputs every ``_BLOCK`` steps.
+    """
+
+    def __init__(self, estimates: np.ndarray, world: np.ndarray, knobs: _Knobs):
+        replicates, arms = estimates.shape
+        self.world, self.knobs, self.steps = world, knobs, world.shape[-2]
+        self.q = np.ascontiguousarray(estimates.T)
+        self.q_flat = self.q.reshape(-1)  # q_flat[choice * replicates + r] is the estimate of r's choice
+        self.rows = np.arange(replicates)
+        # Without depletion the stock stays exactly 1.0 (1 + g * 0 = 1, 1 * (1 - 0) = 1), so the means
+        # are the world's: best activity and regret are computed for all steps at once, after the loop.
+        self.stock = np.ones((arms, replicates)) if knobs.depletion > 0 else None
+        self.by_step = world.transpose(1, 2, 0) if world.ndim == 3 else world[:, :, None]  # (steps, K, R or 1)
+        self.hot = np.flatnonzero(knobs.temperature > 0)
+        self.hot_temperature, self.hot_anneal = knobs.temperature[self.hot], knobs.anneal[self.hot]
+        self.probe_due, self.cycles, self.groups = _probe_schedule(knobs.period, self.steps)
+        # With two activities the probe is the one that is not the mode, whenever it was last tried.
+        self.last_tried = np.zeros((arms, replicates))
+        self.track = arms > 2 and self.cycles.size > 0
+
+    def choose(self, t: int, gen) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """The mode, the choice and the probed replicates (or None) at step ``t``."""
+        q, replicates = self.q, len(self.rows)
         mode = _argmax_arms(q)
         choice = mode.copy()
         u = gen.random(replicates)  # drawn whatever the strategy: common random numbers
-        if hot.size:  # softmax over estimates at the (cooled) temperature, in log space
-            cooled = hot_temperature / (1.0 + t / hot_anneal)
-            choice[hot] = _softmax_pick(q.take(hot, axis=1), cooled, u.take(hot))
-        explore = gen.random(replicates) < epsilon
-        uniform = gen.integers(arms, size=replicates)
+        if self.hot.size:  # softmax over estimates at the (cooled) temperature, in log space
+            cooled = self.hot_temperature / (1.0 + t / self.hot_anneal)
+            choice[self.hot] = _softmax_pick(q.take(self.hot, axis=1), cooled, u.take(self.hot))
+        explore = gen.random(replicates) < self.knobs.epsilon
+        uniform = gen.integers(len(q), size=replicates)
         np.putmask(choice, explore, uniform)
         probed = None
-        if probe_due[t]:
-            probed = np.concatenate([groups[j] for j in np.flatnonzero((t + 1) % cycles == 0)])
-            stale = last_tried[:, probed]
+        if self.probe_due[t]:
+            probed = np.concatenate([self.groups[j] for j in np.flatnonzero((t + 1) % self.cycles == 0)])
+            stale = self.last_tried[:, probed]
             stale[mode[probed], np.arange(probed.size)] = np.inf
             choice[probed] = np.argmin(stale, axis=0)
-        noise = gen.standard_normal(replicates)
+        return mode, choice, probed
+
+    def learn(self, t: int, choice: np.ndarray, probed, noise: np.ndarray, step: dict) -> None:
+        """Pay the choices of step ``t``, update the estimates and the stock; fill ``step``'s rows."""
+        knobs, replicates = self.knobs, len(self.rows)
         flat = choice * replicates
-        flat += rows
-        if stock is not None:
-            mu = by_step[t] * stock
+        flat += self.rows
+        if self.stock is not None:
+            mu = self.by_step[t] * self.stock
             expected = mu.take(flat)
-            buffers["best"][i] = _argmax_arms(mu)
-            buffers["regret"][i] = functools.reduce(np.maximum, mu) - expected
-        elif world.ndim == 2:
-            expected = world[t].take(choice)
+            step["best"], step["regret"] = _argmax_arms(mu), functools.reduce(np.maximum, mu) - expected
+        elif self.world.ndim == 2:
+            expected = self.world[t].take(choice)
         else:
-            expected = np.ascontiguousarray(by_step[t]).take(flat)
-        reward = noise_sd * noise
+            expected = np.ascontiguousarray(self.by_step[t]).take(flat)
+        reward = knobs.noise_sd * noise
         reward += expected
-        estimate = q_flat.take(flat)
+        estimate = self.q_flat.take(flat)
         error = reward - estimate
-        update = error * step_size
+        update = error * knobs.step_size
         if probed is not None:
-            update[probed] = error[probed] * probe_step_size
+            update[probed] = error[probed] * knobs.probe_step_size
         estimate += update
-        q_flat[flat] = estimate
-        if track:
-            last_tried.reshape(-1)[flat] = t + 1
-        if stock is not None:
-            stock += regrowth * (1.0 - stock)
-            stock.reshape(-1)[flat] *= 1.0 - depletion
-        buffers["choices"][i], buffers["leading"][i] = choice, mode
-        buffers["expected"][i], buffers["rewards"][i] = expected, reward
-        if i == _BLOCK - 1 or t == steps - 1:
+        self.q_flat[flat] = estimate
+        if self.track:
+            self.last_tried.reshape(-1)[flat] = t + 1
+        if self.stock is not None:
+            self.stock += knobs.regrowth * (1.0 - self.stock)
+            self.stock.reshape(-1)[flat] *= 1.0 - knobs.depletion
+        step["choices"], step["expected"], step["rewards"] = choice, expected, reward
+
+    def run(self, gen) -> BanditRun:
+        steps, replicates = self.steps, len(self.rows)
+        out = {name: np.empty((replicates, steps), dtype=np.int32) for name in ("choices", "leading", "best")}
+        out |= {name: np.empty((replicates, steps)) for name in ("rewards", "expected", "regret")}
+        stored = ("choices", "leading", "expected", "rewards", *(("regret", "best") if self.stock is not None else ()))
+        buffers = {name: np.empty((min(_BLOCK, steps), replicates), dtype=out[name].dtype) for name in stored}
+        for t in range(steps):
+            i = t % _BLOCK
+            mode, choice, probed = self.choose(t, gen)
+            step = {"leading": mode}
+            self.learn(t, choice, probed, gen.standard_normal(replicates), step)
             for name, buffer in buffers.items():
-                out[name][:, t - i : t + 1] = buffer[: i + 1].T
-    if stock is None:
-        world_arms = [world[..., k] for k in range(arms)]  # (steps,) or (replicates, steps) each
-        out["best"][...] = _argmax_arms(world_arms)
-        np.subtract(functools.reduce(np.maximum, world_arms), out["expected"], out=out["regret"])
-    return BanditRun(*(out[name] for name in BanditRun._fields))
+                buffer[i] = step[name]
+            if i == _BLOCK - 1 or t == steps - 1:
+                for name, buffer in buffers.items():
+                    out[name][:, t - i : t + 1] = buffer[: i + 1].T
+        if self.stock is None:
+            world_arms = [self.world[..., k] for k in range(self.world.shape[-1])]  # (steps,) or (R, steps) each
+            out["best"][...] = _argmax_arms(world_arms)
+            np.subtract(functools.reduce(np.maximum, world_arms), out["expected"], out=out["regret"])
+        return BanditRun(*(out[name] for name in BanditRun._fields))
 
 
 _STRATEGY_DEFAULTS = {"epsilon": 0.0, "temperature": 0.0, "anneal": np.inf, "period": 0}
 
 
+@domains(strategies=Settings(**STRATEGY), replicates=COUNT)
 def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
     r"""Per-replicate parameters that simulate several strategies in one call.
 
@@ -327,7 +398,7 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
         ``anneal`` and ``period`` (missing keys take the greedy defaults), e.g.
         ``{"greedy": {}, "ε-greedy": {"epsilon": 0.1}, "monitoring": {"period": 20}}``.
     replicates : int
-        Replicates per strategy.
+        Replicates per strategy, at least 1.
 
     Returns
     -------
@@ -336,29 +407,6 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
         ``i * replicates`` to ``(i + 1) * replicates - 1``, so results reshape to
         ``(len(strategies), replicates, steps)``.
     """
-    if not isinstance(strategies, dict) or not strategies:
-        raise TypeError(f"strategies must be a non-empty dict of name -> settings, got {strategies!r}")
-    replicates = check_integer("replicates", replicates, lower=1)
-    for name, settings in strategies.items():
-        if not isinstance(name, str):
-            raise TypeError(f"strategies must be keyed by strategy names (str), got the key {name!r}")
-        if not isinstance(settings, dict):
-            raise TypeError(f"strategies[{name!r}] must be a dict of settings, got {settings!r}")
-        unknown = set(settings) - set(_STRATEGY_DEFAULTS)
-        if unknown:
-            raise ValueError(
-                f"strategies[{name!r}] has unknown settings {sorted(unknown)}; use {list(_STRATEGY_DEFAULTS)}"
-            )
-        for key, value in settings.items():  # the checks of simulate_bandit, naming the strategy
-            label = f"strategies[{name!r}][{key!r}]"
-            if key == "period":
-                check_integer(label, value, lower=0)
-            elif key == "epsilon":
-                check_real(label, value, lower=0.0, upper=1.0)
-            elif key == "temperature":
-                check_real(label, value, lower=0.0)
-            elif not (isinstance(value, float | np.floating) and value == np.inf):  # anneal: inf keeps T fixed
-                check_real(label, value, lower=0.0, lower_open=True)
     out = {}
     for key, default in _STRATEGY_DEFAULTS.items():
         values = [settings.get(key, default) for settings in strategies.values()]
@@ -368,6 +416,7 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
     return out
 
 
+@domains(leading=Indices("(replicates, steps)"), best=Indices("(replicates, steps)"), start=Integer("[0, inf)"))
 def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
     r"""First step :math:`t \ge` ``start`` at which the agent's mode is the best activity.
 
@@ -377,7 +426,7 @@ def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
     Parameters
     ----------
     leading, best : array_like of int, shape (replicates, steps)
-        :attr:`BanditRun.leading` and :attr:`BanditRun.best`.
+        :attr:`BanditRun.leading` and :attr:`BanditRun.best`: indices of activities, :math:`\ge 0`.
     start : int
         The first step that counts, :math:`0 \le` ``start`` :math:`<` steps.
 
@@ -387,11 +436,8 @@ def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
         Steps from ``start`` to the first match (0 if the mode is already right at
         ``start``), ``inf`` where it never happens.
     """
-    leading = as_index_array("leading", leading, shape="(replicates, steps)")
-    best = as_index_array("best", best, shape="(replicates, steps)")
     if leading.shape != best.shape:
         raise ValueError(f"leading and best must have the same shape, got {leading.shape} and {best.shape}")
-    start = check_integer("start", start, lower=0)
     if start >= leading.shape[1]:
         raise ValueError(f"start must be < steps = {leading.shape[1]}, got {start}")
     right = leading[:, start:] == best[:, start:]

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_generator, check_integer, check_real
+from ._domains import COUNT, SEED, Real, domains
 
 __all__ = ["information_cascade"]
 
 
+@domains(accuracy=Real("(0.5, 1)"), agents=COUNT, replicates=COUNT, rng=SEED)
 def information_cascade(accuracy: float, agents: int, *, replicates: int = 1, rng=None):
     r"""Simulate sequential adoption decisions, all replicates at once.
 
@@ -39,7 +40,7 @@ def information_cascade(accuracy: float, agents: int, *, replicates: int = 1, rn
     agents : int
         Number of agents in the sequence, at least 1.
     replicates : int
-        Independent sequences.
+        Independent sequences, at least 1.
     rng : None, int or numpy.random.Generator
         Seed or generator.
 
@@ -53,11 +54,8 @@ def information_cascade(accuracy: float, agents: int, *, replicates: int = 1, rn
         :math:`(2p(1-p))^n`, and a cascade, once started, is right with probability
         :math:`p^2 / (p^2 + (1-p)^2)`.
     """
-    p = check_real("accuracy", accuracy, lower=0.5, upper=1.0, lower_open=True, upper_open=True)
-    agents = check_integer("agents", agents, lower=1)
-    replicates = check_integer("replicates", replicates, lower=1)
-    gen = as_generator(rng)
-    uniforms = gen.random((replicates, agents))
+    p = accuracy
+    uniforms = rng.random((replicates, agents))
     signals = uniforms < p  # True: the signal says "good"
     by_agent = np.ascontiguousarray(signals.T)  # each agent's signals contiguous, for the loop over pairs
     undecided = np.ones(replicates, dtype=bool)  # no pair has agreed yet

@@ -32,7 +32,8 @@ import numpy as np
 import scipy.sparse as sparse
 from scipy.sparse.linalg import MatrixRankWarning, spsolve
 
-from ._validate import as_finite_array, as_generator, check_integer, check_real
+from ._domains import COUNT, POSITIVE, SEED, Integer, Integers, Probabilities, Real, Reals, domains
+from ._validate import show
 
 __all__ = [
     "bernoulli_run_length",
@@ -49,8 +50,10 @@ __all__ = [
 # (about 3e-5 at 1e12 observations; past 1e16 the answer is meaningless, even negative).
 _MAX_STATES = 10**6
 _MAX_RUN_LENGTH = 1e12
+PROBABILITY = Real("(0, 1)")  # a Bernoulli success probability the test is designed for
 
 
+@domains(increments=Reals(min_ndim=1))
 def cusum_path(increments) -> np.ndarray:
     r"""The CUSUM statistic :math:`S_t = \max(0, S_{t-1} + z_t)`, :math:`S_0 = 0`, along the last axis.
 
@@ -64,14 +67,14 @@ def cusum_path(increments) -> np.ndarray:
     numpy.ndarray, shape (..., T)
         :math:`S_1, \dots, S_T`.
     """
-    z = as_finite_array("increments", increments, min_ndim=1)
     with np.errstate(over="ignore", invalid="ignore"):
-        total = np.cumsum(z, axis=-1)
+        total = np.cumsum(increments, axis=-1)
     if not np.all(np.isfinite(total)):
-        raise ValueError(f"increments must have finite cumulative sums (they overflow), got {increments!r:.80}")
+        raise ValueError(f"increments must have finite cumulative sums (they overflow), got {show(increments)}")
     return total - np.minimum(0.0, np.minimum.accumulate(total, axis=-1))
 
 
+@domains(paths=Reals("[0, inf)", min_ndim=1), threshold=POSITIVE)  # a CUSUM path is never negative
 def first_alarm(paths, threshold: float) -> np.ndarray:
     r"""The alarm time :math:`\tau = \min\{t \ge 1 : S_t \ge h\}` of each path.
 
@@ -87,13 +90,16 @@ def first_alarm(paths, threshold: float) -> np.ndarray:
     numpy.ndarray of float, shape (...)
         :math:`\tau` (counting observations from 1); ``inf`` where no alarm within ``T``.
     """
-    s = as_finite_array("paths", paths, lower=0.0, min_ndim=1)  # a CUSUM path is never negative
-    h = check_real("threshold", threshold, lower=0.0, lower_open=True)
-    crossed = s >= h
+    crossed = paths >= threshold
     first = np.argmax(crossed, axis=-1).astype(float) + 1.0
     return np.where(crossed.any(axis=-1), first, np.inf)
 
 
+@domains(
+    scores=Integers("(-inf, inf)", ndim=1, shape="(m,)", shape_error=TypeError),
+    probabilities=Probabilities(ndim=1, shape="(m,)", atol=1e-9),
+    threshold=Integer(f"[1, {_MAX_STATES}]"),
+)
 def cusum_run_length(scores, probabilities, threshold: int) -> float:
     r"""Exact expected run length of a CUSUM with integer increments (Brook and Evans 1972).
 
@@ -124,33 +130,23 @@ def cusum_run_length(scores, probabilities, threshold: int) -> float:
         If :math:`E[\tau]` exceeds :math:`10^{12}`, where double precision no longer solves
         the chain accurately.
     """
-    try:
-        raw = np.asarray(scores)
-    except (TypeError, ValueError) as error:  # ragged nested lists
-        raise TypeError(f"scores must be a non-empty 1-D array of integers, got {scores!r}") from error
-    if raw.ndim != 1 or raw.size == 0 or not np.issubdtype(raw.dtype, np.integer):
-        raise TypeError(f"scores must be a non-empty 1-D array of integers, got {scores!r}")
-    prob = as_finite_array("probabilities", probabilities, lower=0.0, upper=1.0)
+    raw, prob, size = scores, probabilities, threshold
     if prob.shape != raw.shape:
         raise ValueError(f"probabilities must have the shape of scores {raw.shape}, got {prob.shape}")
-    if not np.isclose(prob.sum(), 1.0, rtol=0.0, atol=1e-9):
-        raise ValueError(f"probabilities must sum to 1, got {prob.sum()!r}")
-    size = check_integer("threshold", threshold, lower=1)
-    if size > _MAX_STATES:
-        raise ValueError(f"threshold must be at most {_MAX_STATES} lattice steps, got {size!r}")
     if not np.any((raw > 0) & (prob > 0)):
         return float("inf")
     length = _run_length(raw.tolist(), prob.tolist(), size)
+    return _solved(length, f"threshold={size!r} with probabilities={show(prob)}")
+
+
+def _solved(length: float, arguments: str) -> float:
+    """``length``, unless it is beyond what double precision solves accurately (or NaN: a failed solve)."""
     if not 1.0 <= length <= _MAX_RUN_LENGTH:
         raise ValueError(
-            f"threshold={size!r} with probabilities={_short(prob)} gives an expected run length above "
-            f"{_MAX_RUN_LENGTH:.0e}, beyond what double precision solves accurately"
+            f"{arguments} gives an expected run length above {_MAX_RUN_LENGTH:.0e} observations, "
+            "beyond what double precision solves accurately"
         )
     return length
-
-
-def _short(array: np.ndarray) -> str:
-    return np.array2string(array, threshold=6)
 
 
 def _run_length(scores: list[int], probabilities: list[float], size: int) -> float:
@@ -184,10 +180,7 @@ def _lattice_size(threshold: float, step: float) -> int:
     return max(1, int(np.ceil(ratio - 1e-9)))
 
 
-def _probability(name: str, value) -> float:
-    return check_real(name, value, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
-
-
+@domains(p0=PROBABILITY, p1=PROBABILITY, step=POSITIVE)
 def bernoulli_scores(p0: float, p1: float, step: float = 0.01) -> tuple[int, int]:
     r"""Rounded log-likelihood ratios of one Bernoulli observation, in units of ``step`` nats.
 
@@ -205,9 +198,6 @@ def bernoulli_scores(p0: float, p1: float, step: float = 0.01) -> tuple[int, int
     (score_one, score_zero) : tuple of int
         ``round(z(1)/step)`` and ``round(z(0)/step)``; of opposite signs.
     """
-    p0 = _probability("p0", p0)
-    p1 = _probability("p1", p1)
-    step = check_real("step", step, lower=0.0, lower_open=True)
     if p0 == p1:
         raise ValueError(f"p1 must differ from p0, got p0 = p1 = {p0!r}")
     one, zero = float(np.log(p1 / p0)) / step, float(np.log1p(-p1) - np.log1p(-p0)) / step
@@ -219,6 +209,7 @@ def bernoulli_scores(p0: float, p1: float, step: float = 0.01) -> tuple[int, int
     return one, zero
 
 
+@domains(p=PROBABILITY, p0=PROBABILITY, p1=PROBABILITY, step=POSITIVE, threshold=POSITIVE)
 def bernoulli_run_length(p: float, p0: float, p1: float, threshold: float, step: float = 0.01) -> float:
     r"""Expected number of observations to an alarm when the stream is Bernoulli(``p``).
 
@@ -230,11 +221,11 @@ def bernoulli_run_length(p: float, p0: float, p1: float, threshold: float, step:
     p : float
         The stream's success probability, in (0, 1).
     p0, p1 : float
-        The probabilities the test is designed for (before, after).
+        The probabilities the test is designed for (before, after), in (0, 1).
     threshold : float
         :math:`h > 0` in nats; rounded up to a multiple of ``step``.
     step : float
-        Lattice spacing in nats.
+        Lattice spacing in nats, :math:`> 0`.
 
     Returns
     -------
@@ -247,18 +238,12 @@ def bernoulli_run_length(p: float, p0: float, p1: float, threshold: float, step:
         If ``threshold / step`` exceeds :math:`10^6` lattice steps, or the run length
         :math:`10^{12}` observations (beyond what double precision solves accurately).
     """
-    p = _probability("p", p)
     one, zero = bernoulli_scores(p0, p1, step)
-    h = check_real("threshold", threshold, lower=0.0, lower_open=True)
-    length = _run_length([one, zero], [p, 1 - p], _lattice_size(h, step))
-    if not 1.0 <= length <= _MAX_RUN_LENGTH:
-        raise ValueError(
-            f"threshold={h!r} (p={p!r}, p0={p0!r}, p1={p1!r}, step={step!r}) gives an expected run length "
-            f"above {_MAX_RUN_LENGTH:.0e} observations, beyond what double precision solves accurately"
-        )
-    return length
+    length = _run_length([one, zero], [p, 1 - p], _lattice_size(threshold, step))
+    return _solved(length, f"threshold={threshold!r} (p={p!r}, p0={p0!r}, p1={p1!r}, step={step!r})")
 
 
+@domains(false_alarm=Real(f"[1, {_MAX_RUN_LENGTH}]"), p0=PROBABILITY, p1=PROBABILITY, step=POSITIVE)
 def bernoulli_threshold(p0: float, p1: float, false_alarm: float, step: float = 0.01) -> float:
     r"""The smallest threshold whose mean time to a false alarm is at least ``false_alarm`` observations.
 
@@ -272,16 +257,15 @@ def bernoulli_threshold(p0: float, p1: float, false_alarm: float, step: float = 
     false_alarm : float
         Target mean number of observations between false alarms, in :math:`[1, 10^{12}]`.
     step : float
-        Lattice spacing in nats.
+        Lattice spacing in nats, :math:`> 0`.
 
     Returns
     -------
     float
         :math:`h`, a multiple of ``step`` (in nats).
     """
-    target = check_real("false_alarm", false_alarm, lower=1.0, upper=_MAX_RUN_LENGTH)
-    one, zero = bernoulli_scores(p0, p1, step)  # validates p0, p1 and step
-    p0 = float(p0)
+    target = false_alarm
+    one, zero = bernoulli_scores(p0, p1, step)
 
     def in_control(size: int) -> float:
         # a run length too long to solve accurately is still longer than the target
@@ -301,6 +285,16 @@ def bernoulli_threshold(p0: float, p1: float, false_alarm: float, step: float = 
     return high * step
 
 
+@domains(
+    steps=COUNT,
+    p=Reals("[0, 1]"),
+    p0=PROBABILITY,
+    p1=PROBABILITY,
+    step=POSITIVE,
+    threshold=POSITIVE,
+    replicates=COUNT,
+    rng=SEED,
+)
 def simulate_bernoulli_cusum(
     p, p0: float, p1: float, threshold: float, steps: int, *, replicates: int = 1, step: float = 0.01, rng=None
 ) -> np.ndarray:
@@ -309,17 +303,17 @@ def simulate_bernoulli_cusum(
     Parameters
     ----------
     p : float or array_like, shape (steps,)
-        Success probability of each observation (an array puts a change anywhere in the stream).
+        Success probability of each observation, in [0, 1] (an array puts a change anywhere in the stream).
     p0, p1 : float
-        The probabilities the test is designed for.
+        The probabilities the test is designed for, in (0, 1).
     threshold : float
         :math:`h > 0` in nats (rounded up to a multiple of ``step``, as in :func:`bernoulli_run_length`).
     steps : int
         Observations per stream, at least 1.
     replicates : int
-        Independent streams.
+        Independent streams, at least 1.
     step : float
-        Lattice spacing of the scores in nats.
+        Lattice spacing of the scores in nats, :math:`> 0`.
     rng : None, int or numpy.random.Generator
         Seed or generator.
 
@@ -328,16 +322,12 @@ def simulate_bernoulli_cusum(
     numpy.ndarray, shape (replicates,)
         Alarm times in observations (from 1); ``inf`` where no alarm within ``steps``.
     """
-    steps = check_integer("steps", steps, lower=1)
-    probability = as_finite_array("p", p, lower=0.0, upper=1.0)
+    probability = p
     if probability.ndim > 1 or probability.size not in (1, steps):
         raise ValueError(f"p must be a scalar or have shape ({steps},), got shape {probability.shape}")
     one, zero = bernoulli_scores(p0, p1, step)
-    h = check_real("threshold", threshold, lower=0.0, lower_open=True)
-    size = _lattice_size(h, step)
-    replicates = check_integer("replicates", replicates, lower=1)
-    gen = as_generator(rng)
-    uniforms = gen.random((replicates, steps))
+    size = _lattice_size(threshold, step)
+    uniforms = rng.random((replicates, steps))
     if steps * max(abs(one), abs(zero)) < 2**53:  # cusum_path's float sums are exact: integer sums give the same
         return _first_alarms(uniforms, probability, np.array([zero, one]), size)
     paths = cusum_path(np.where(uniforms < probability, float(one), float(zero)))

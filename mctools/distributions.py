@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, as_probabilities, check_real
+from ._domains import POSITIVE, Probabilities, Reals, domains
+from ._validate import as_probabilities, check_broadcast
 
 __all__ = ["entropy", "kl_divergence", "softmax", "temper", "validate_distribution"]
 
@@ -40,6 +41,7 @@ def validate_distribution(p, *, name: str = "p") -> np.ndarray:
     return as_probabilities(name, p)
 
 
+@domains(p=Probabilities())
 def entropy(p) -> np.ndarray:
     r"""Shannon entropy in nats over the last axis, :math:`H(p) = -\sum_k p_k \ln p_k`.
 
@@ -55,11 +57,11 @@ def entropy(p) -> np.ndarray:
     numpy.ndarray, shape (...)
         Entropies, between 0 and :math:`\ln K`.
     """
-    p = as_probabilities("p", p)
     safe = np.where(p > 0, p, 1.0)
     return -np.sum(p * np.log(safe), axis=-1)
 
 
+@domains(p=Probabilities(), q=Probabilities())
 def kl_divergence(p, q) -> np.ndarray:
     r"""Kullback–Leibler divergence :math:`D(p\,\|\,q) = \sum_k p_k \ln(p_k / q_k)` in nats.
 
@@ -74,12 +76,8 @@ def kl_divergence(p, q) -> np.ndarray:
         Divergences, ``inf`` where ``q`` puts zero mass on a class that ``p`` uses
         (the mode ``q`` has lost).
     """
-    p = as_probabilities("p", p)
-    q = as_probabilities("q", q)
-    try:
-        p, q = np.broadcast_arrays(p, q)
-    except ValueError as error:
-        raise ValueError(f"p and q must have broadcastable shapes, got {p.shape} and {q.shape}") from error
+    check_broadcast(p=p, q=q)
+    p, q = np.broadcast_arrays(p, q)
     used = p > 0
     ratio = np.divide(p, q, out=np.ones_like(p), where=used & (q > 0))
     terms = np.where(used, p * np.log(ratio), 0.0)
@@ -87,6 +85,7 @@ def kl_divergence(p, q) -> np.ndarray:
     return np.where(lost, np.inf, terms.sum(axis=-1))
 
 
+@domains(rewards=Reals(min_ndim=1), temperature=POSITIVE)
 def softmax(rewards, temperature: float = 1.0) -> np.ndarray:
     r"""Boltzmann distribution :math:`p_k = e^{r_k/T} / \sum_j e^{r_j/T}` over the last axis.
 
@@ -107,13 +106,12 @@ def softmax(rewards, temperature: float = 1.0) -> np.ndarray:
     numpy.ndarray, shape (..., K)
         Probability vectors.
     """
-    r = as_finite_array("rewards", rewards, min_ndim=1)
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
     with np.errstate(over="ignore", under="ignore"):  # -inf and 0 are the exact limits here
-        weights = np.exp((r - r.max(axis=-1, keepdims=True)) / t)
+        weights = np.exp((rewards - rewards.max(axis=-1, keepdims=True)) / temperature)
     return weights / weights.sum(axis=-1, keepdims=True)
 
 
+@domains(p=Probabilities(), temperature=POSITIVE)
 def temper(p, temperature: float) -> np.ndarray:
     r"""Sharpen or flatten ``p``: :math:`p_k^{1/T} / \sum_j p_j^{1/T}` over the last axis.
 
@@ -134,10 +132,8 @@ def temper(p, temperature: float) -> np.ndarray:
     numpy.ndarray, shape (..., K)
         Tempered probability vectors.
     """
-    p = as_probabilities("p", p)
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
     with np.errstate(divide="ignore"):
         log_p = np.log(p)  # -inf for zero entries, which exp() maps back to 0
     with np.errstate(over="ignore", under="ignore"):  # as in softmax: exponents are at most 0
-        weights = np.exp((log_p - log_p.max(axis=-1, keepdims=True)) / t)
+        weights = np.exp((log_p - log_p.max(axis=-1, keepdims=True)) / temperature)
     return weights / weights.sum(axis=-1, keepdims=True)

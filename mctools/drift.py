@@ -19,30 +19,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_generator, as_probabilities, check_integer, check_real
+from ._domains import COUNT, FLAG, POSITIVE, REAL, SEED, Integer, Integers, Probabilities, Real, domains
+from ._validate import show
 
 __all__ = ["gaussian_refit", "regression_refit", "wright_fisher"]
 
 
-def _sample_sizes(sample_size, generations: int, ddof: int) -> np.ndarray:
-    """Per-generation sample sizes from an int or a sequence of length ``generations``."""
-    try:
-        sizes = np.asarray(sample_size)
-    except ValueError as error:  # ragged nested sequences
-        raise TypeError(f"sample_size must be an integer or a sequence of integers, got {sample_size!r}") from error
-    if sizes.ndim == 0:
-        sizes = np.full(generations, check_integer("sample_size", sample_size, lower=ddof + 1))
-    else:
-        if not np.issubdtype(sizes.dtype, np.integer):
-            raise TypeError(f"sample_size must be an integer or a sequence of integers, got {sample_size!r}")
-        if sizes.shape != (generations,):
-            raise ValueError(
-                f"sample_size as a sequence must have length generations={generations}, "
-                f"got shape {sizes.shape}"
-            )
-        if np.any(sizes < ddof + 1):
-            raise ValueError(f"sample_size must be >= ddof + 1 = {ddof + 1}, got {sample_size!r}")
-    return sizes.astype(int)
+def _sample_sizes(sample_size: np.ndarray, generations: int, ddof: int) -> np.ndarray:
+    """Per-generation sample sizes, each above ``ddof``, from one size or one per generation."""
+    if sample_size.ndim and sample_size.shape != (generations,):
+        raise ValueError(
+            f"sample_size as a sequence must have length generations={generations}, got shape {sample_size.shape}"
+        )
+    if np.any(sample_size < ddof + 1):
+        raise ValueError(f"sample_size must be >= {ddof + 1} (ddof + 1), got {show(sample_size)}")
+    return np.broadcast_to(sample_size, (generations,))
 
 
 def _sample_moments(loc: np.ndarray, scale: np.ndarray, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -60,6 +51,17 @@ def _sample_moments(loc: np.ndarray, scale: np.ndarray, z: np.ndarray) -> tuple[
     return mean, x.sum(axis=0)
 
 
+@domains(
+    generations=Integer("[0, inf)"),
+    replicates=COUNT,
+    mu0=REAL,
+    sigma0=POSITIVE,
+    ddof=Integer("[0, 1]"),
+    temperature=POSITIVE,
+    accumulate=FLAG,
+    sample_size=Integers("[1, inf)"),
+    rng=SEED,
+)
 def gaussian_refit(
     sample_size,
     generations: int,
@@ -88,11 +90,11 @@ def gaussian_refit(
     ----------
     sample_size : int or sequence of int
         :math:`M`, or one :math:`M_n` per generation (length ``generations``); each must
-        exceed ``ddof``.
+        exceed ``ddof`` (so at least 1).
     generations : int
         Number of refits, at least 0.
     replicates : int
-        Independent chains, simulated together.
+        Independent chains, simulated together, at least 1.
     mu0, sigma0 : float
         Generation 0, the real distribution :math:`N(\mu_0, \sigma_0^2)`; ``sigma0 > 0``.
     ddof : int
@@ -116,19 +118,7 @@ def gaussian_refit(
         :math:`T > 1` the variance grows geometrically, e.g. :math:`\sigma \sim 10^n` at
         :math:`T = 100`): the generation is named, no inf or NaN is returned.
     """
-    generations = check_integer("generations", generations, lower=0)
-    replicates = check_integer("replicates", replicates, lower=1)
-    mu0 = check_real("mu0", mu0)
-    sigma0 = check_real("sigma0", sigma0, lower=0.0, lower_open=True)
-    ddof = check_integer("ddof", ddof, lower=0)
-    if ddof > 1:
-        raise ValueError(f"ddof must be 0 or 1, got {ddof!r}")
-    temperature = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    if not isinstance(accumulate, bool):
-        raise TypeError(f"accumulate must be True or False, got {accumulate!r}")
     sizes = _sample_sizes(sample_size, generations, ddof)
-    gen = as_generator(rng)
-
     mu = np.empty((replicates, generations + 1))
     sigma = np.empty((replicates, generations + 1))
     mu[:, 0], sigma[:, 0] = mu0, sigma0
@@ -137,7 +127,7 @@ def gaussian_refit(
     mean, sd = mu[:, 0].copy(), sigma[:, 0].copy()  # the last fit, contiguous
     for n in range(1, generations + 1):
         m = sizes[n - 1]
-        z = gen.standard_normal((replicates, m))
+        z = rng.standard_normal((replicates, m))
         # Overflow is checked once per generation below, and refused by name.
         with np.errstate(over="ignore", invalid="ignore"):
             mean, m2 = _sample_moments(mean, spread * sd, z)
@@ -160,6 +150,15 @@ def gaussian_refit(
     return mu, sigma
 
 
+@domains(
+    features=COUNT,
+    samples=COUNT,
+    generations=Integer("[0, inf)"),
+    replicates=COUNT,
+    noise=POSITIVE,
+    accumulate=FLAG,
+    rng=SEED,
+)
 def regression_refit(
     features: int,
     samples: int,
@@ -196,7 +195,7 @@ def regression_refit(
     generations : int
         Number of refits, at least 0.
     replicates : int
-        Independent chains, each with its own design.
+        Independent chains, each with its own design, at least 1.
     noise : float
         Label noise standard deviation :math:`\sigma > 0`.
     accumulate : bool
@@ -210,19 +209,11 @@ def regression_refit(
         :math:`\lVert w_n - w^*\rVert^2`, the excess test error for an isotropic test point;
         column 0 is 0.
     """
-    d = check_integer("features", features, lower=1)
-    t = check_integer("samples", samples, lower=1)
+    d, t = features, samples
     if t < d + 2:
         raise ValueError(f"samples must be >= features + 2 = {d + 2} for a finite expected error, got {t}")
-    generations = check_integer("generations", generations, lower=0)
-    replicates = check_integer("replicates", replicates, lower=1)
-    noise = check_real("noise", noise, lower=0.0, lower_open=True)
-    if not isinstance(accumulate, bool):
-        raise TypeError(f"accumulate must be True or False, got {accumulate!r}")
-    gen = as_generator(rng)
-
-    x = gen.standard_normal((replicates, t, d))
-    gen.standard_normal((replicates, d))  # the truth w*: drawn to keep the stream, not needed below
+    x = rng.standard_normal((replicates, t, d))
+    rng.standard_normal((replicates, d))  # the truth w*: drawn to keep the stream, not needed below
     # w_n = H (X w_{n-1} + eps_n) = w_{n-1} + H eps_n as H X = I: the error e_n = w_n - w*
     # moves by H eps_n, whatever w* (tracked directly, it loses no digits to w_n - w*).
     xt = x.transpose(0, 2, 1)
@@ -232,7 +223,7 @@ def regression_refit(
     e_sum = np.zeros((replicates, d))  # accumulate: sum over generations of e_{i-1} + H eps_i
     error = np.zeros((replicates, generations + 1))
     for n in range(1, generations + 1):
-        step = noise * (h @ gen.standard_normal((replicates, t))[..., None])[..., 0]
+        step = noise * (h @ rng.standard_normal((replicates, t))[..., None])[..., 0]
         if accumulate:  # stacked normal equations (n X^T X) w_n = sum_i X^T y_i, divided by n
             e_sum += e
             e_sum += step
@@ -247,12 +238,20 @@ def _recorded_generations(generations: int, record_every: int) -> int:
     """How many generations after generation 0 are stored: ``generations // record_every``."""
     if generations > 0 and record_every > generations:
         raise ValueError(
-            f"record_every must be <= generations = {generations} (or generations must be 0), "
-            f"got {record_every!r}"
+            f"record_every must be <= generations = {generations} (or generations must be 0), got {record_every!r}"
         )
     return generations // record_every
 
 
+@domains(
+    p0=Probabilities(ndim=(1, 2), shape="(K,) or (replicates, K)"),
+    population=COUNT,
+    generations=Integer("[0, inf)"),
+    replicates=COUNT,
+    mutation=Real("[0, 1]"),
+    record_every=COUNT,
+    rng=SEED,
+)
 def wright_fisher(
     p0,
     population: int,
@@ -323,21 +322,10 @@ def wright_fisher(
     (1964). The number of alleles that can be maintained in a finite population.
     *Genetics* 49, 725–738.
     """
-    p = as_probabilities("p0", p0)
-    if p.ndim > 2:
-        raise ValueError(f"p0 must have shape (K,) or (replicates, K), got shape {p.shape}")
-    population = check_integer("population", population, lower=1)
-    generations = check_integer("generations", generations, lower=0)
-    replicates = check_integer("replicates", replicates, lower=1)
-    mutation = check_real("mutation", mutation, lower=0.0, upper=1.0)
-    record_every = check_integer("record_every", record_every, lower=1)
+    p = p0
     if p.ndim == 2 and p.shape[0] != replicates:
-        raise ValueError(
-            f"p0 as a 2-D array must have one row per replicate ({replicates}), got shape {p.shape}"
-        )
+        raise ValueError(f"p0 as a 2-D array must have one row per replicate ({replicates}), got shape {p.shape}")
     stored = _recorded_generations(generations, record_every)
-    gen = as_generator(rng)
-
     types = p.shape[-1]
     history = np.empty((replicates, stored + 1, types))
     history[:, 0] = p
@@ -346,7 +334,7 @@ def wright_fisher(
         expected = (1.0 - mutation) * probabilities + mutation / types
         # Guard numpy's check that the first K-1 probabilities sum to at most 1 (rounding).
         expected = expected / expected.sum(axis=-1, keepdims=True)
-        counts = gen.multinomial(population, expected)
+        counts = rng.multinomial(population, expected)
         probabilities = counts / population
         if t % record_every == 0:
             history[:, t // record_every] = probabilities

@@ -21,14 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import (
-    as_finite_array,
-    as_generator,
-    as_index_array,
-    as_probabilities,
-    check_broadcast,
-    check_integer,
-)
+from ._domains import COUNT, SEED, Indices, Integer, Probabilities, Reals, domains
+from ._validate import check_broadcast, check_indices, check_same_classes
 
 __all__ = [
     "branching_process",
@@ -44,12 +38,16 @@ __all__ = [
 _POISSON_LIMIT = 1e17  # numpy's Poisson sampler needs lam well below 2**63
 _FEW_ENVIRONMENTS = 8  # up to this many, random_environments compares instead of searchsorted
 _BLOCK = 32  # generations whose running sums log_population computes at once
+FITNESS = Reals("[0, inf)", min_ndim=1)  # offspring per individual of each strategy (rows) in each environment
+MEAN_OFFSPRING = Reals("[0, inf)")
+YIELD_GOOD, SURVIVAL = Reals("(0, inf)"), Reals("(0, 1]")  # Cohen's annual plant
 
 
 def _scalar_or_array(value: np.ndarray):
     return value[()] if value.ndim == 0 else value
 
 
+@domains(probabilities=Probabilities(ndim=1), generations=Integer("[0, inf)"), replicates=COUNT, rng=SEED)
 def random_environments(probabilities, generations: int, *, replicates: int = 1, rng=None) -> np.ndarray:
     r"""Independent environments, one per generation and replicate.
 
@@ -69,16 +67,10 @@ def random_environments(probabilities, generations: int, *, replicates: int = 1,
     numpy.ndarray of int, shape (replicates, generations)
         Environment indices :math:`e_t`, i.i.d. with distribution ``probabilities``.
     """
-    p = as_probabilities("probabilities", probabilities)
-    if p.ndim != 1:
-        raise ValueError(f"probabilities must be one-dimensional, got shape {p.shape}")
-    generations = check_integer("generations", generations, lower=0)
-    replicates = check_integer("replicates", replicates, lower=1)
-    gen = as_generator(rng)
     # Inverse-CDF sampling; the last edge is forced to 1 so rounding never yields index E.
-    edges = np.cumsum(p)
+    edges = np.cumsum(probabilities)
     edges[-1] = 1.0
-    u = gen.random((replicates, generations))
+    u = rng.random((replicates, generations))
     if edges.size > _FEW_ENVIRONMENTS:
         return np.searchsorted(edges, u, side="right")
     # The index is the number of edges at or below u, which is what searchsorted returns; one
@@ -93,6 +85,7 @@ def random_environments(probabilities, generations: int, *, replicates: int = 1,
     return env
 
 
+@domains(fitness=FITNESS, probabilities=Probabilities())
 def log_growth_rate(fitness, probabilities) -> np.ndarray:
     r"""Long-run growth rate :math:`r = E[\ln w] = \sum_e P(e) \ln w_e` (Lewontin and Cohen 1969).
 
@@ -118,18 +111,14 @@ def log_growth_rate(fitness, probabilities) -> np.ndarray:
     Lewontin, R. C. and Cohen, D. (1969). On population growth in a randomly varying
     environment. *PNAS* 62, 1056–1060.
     """
-    w = as_finite_array("fitness", fitness, lower=0.0, min_ndim=1)
-    p = as_probabilities("probabilities", probabilities)
-    if p.shape[-1] != w.shape[-1]:
-        raise ValueError(
-            f"probabilities must have one entry per environment (fitness has {w.shape[-1]}), got shape {p.shape}"
-        )
-    check_broadcast(fitness=w, probabilities=p)
+    w, p = fitness, probabilities
+    check_same_classes(fitness=w, probabilities=p)  # one probability per environment
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(p > 0, p * np.log(w), 0.0)
     return _scalar_or_array(terms.sum(axis=-1))
 
 
+@domains(fitness=FITNESS, environments=Indices("(replicates, generations)"))
 def log_population(fitness, environments) -> np.ndarray:
     r"""Log population sizes :math:`\ln N_t = \sum_{i=1}^{t} \ln w_{e_i}`, with :math:`N_0 = 1`.
 
@@ -149,10 +138,8 @@ def log_population(fitness, environments) -> np.ndarray:
         :math:`\ln N_t`, column 0 being 0; ``-inf`` from the first year of zero fitness on
         (extinction).
     """
-    w = as_finite_array("fitness", fitness, lower=0.0, min_ndim=1)
-    env = as_index_array(
-        "environments", environments, shape="(replicates, generations)", upper=w.shape[-1], upper_from="fitness"
-    )
+    w = fitness
+    env = check_indices("environments", environments, upper=w.shape[-1], upper_from="fitness")
     with np.errstate(divide="ignore"):
         log_w = np.log(w)
     replicates, generations = env.shape
@@ -190,6 +177,14 @@ def _running_sums(table: np.ndarray, env: np.ndarray, out: np.ndarray) -> None:
         cells[:, first + 1 : first + 1 + len(steps)] = steps.view(item)[..., 0].T
 
 
+@domains(
+    generations=Integer("[0, inf)"),
+    founders=COUNT,
+    replicates=COUNT,
+    ceiling=COUNT,
+    mean_offspring=MEAN_OFFSPRING,
+    rng=SEED,
+)
 def branching_process(
     mean_offspring,
     generations: int,
@@ -235,13 +230,9 @@ def branching_process(
     Watson, H. W. and Galton, F. (1875). On the probability of the extinction of families.
     *Journal of the Anthropological Institute* 4, 138–144.
     """
-    generations = check_integer("generations", generations, lower=0)
-    founders = check_integer("founders", founders, lower=1)
-    replicates = check_integer("replicates", replicates, lower=1)
-    ceiling = check_integer("ceiling", ceiling, lower=1)
     if ceiling < founders:
         raise ValueError(f"ceiling must be >= founders = {founders}, got ceiling = {ceiling}")
-    given = as_finite_array("mean_offspring", mean_offspring, lower=0.0)
+    given = mean_offspring
     if given.ndim != 0 and given.shape not in {(generations,), (replicates, generations)}:
         raise ValueError(
             f"mean_offspring must be a scalar or have shape (generations,) = ({generations},) or "
@@ -250,16 +241,16 @@ def branching_process(
     m = np.broadcast_to(given, (replicates, generations))  # a view: a scalar is not copied R x G times
     if m.size and given.max() * ceiling >= _POISSON_LIMIT:
         raise ValueError(f"ceiling * max(mean_offspring) must be < {_POISSON_LIMIT:g}, got {given.max() * ceiling:g}")
-    gen = as_generator(rng)
     sizes = np.empty((replicates, generations + 1), dtype=np.int64)
     sizes[:, 0] = founders
     z = sizes[:, 0].copy()  # the current generation, contiguous (a column of sizes is strided)
     for t in range(generations):  # sequential in t; replicates move together
-        z = np.minimum(gen.poisson(m[:, t] * z), ceiling, out=z)
+        z = np.minimum(rng.poisson(m[:, t] * z), ceiling, out=z)
         sizes[:, t + 1] = z
     return sizes
 
 
+@domains(mean_offspring=MEAN_OFFSPRING)
 def extinction_probability(mean_offspring) -> np.ndarray:
     r"""Extinction probability of a Galton–Watson process with Poisson offspring of mean :math:`m`.
 
@@ -288,7 +279,7 @@ def extinction_probability(mean_offspring) -> np.ndarray:
     *Journal of the Anthropological Institute* 4, 138–144. Harris, T. E. (1963). *The Theory of
     Branching Processes*. Springer.
     """
-    m = as_finite_array("mean_offspring", mean_offspring, lower=0.0)
+    m = mean_offspring
     q = np.ones_like(m)
     growing = m > 1.0
     if np.any(growing):
@@ -303,6 +294,7 @@ def extinction_probability(mean_offspring) -> np.ndarray:
     return _scalar_or_array(q)
 
 
+@domains(mean_offspring=Reals("[0, inf)", min_ndim=1), founders=COUNT)
 def extinction_by_generation(mean_offspring, *, founders: int = 1) -> np.ndarray:
     r"""Probability that a Poisson branching process is extinct by each generation, given its environment.
 
@@ -336,8 +328,7 @@ def extinction_by_generation(mean_offspring, *, founders: int = 1) -> np.ndarray
     Smith, W. L. and Wilkinson, W. E. (1969). On branching processes in random environments.
     *Annals of Mathematical Statistics* 40, 814–827.
     """
-    m = as_finite_array("mean_offspring", mean_offspring, lower=0.0, min_ndim=1)
-    founders = check_integer("founders", founders, lower=1)
+    m = mean_offspring
     out = np.zeros((*m.shape[:-1], m.shape[-1] + 1))
     for t in range(1, m.shape[-1] + 1):  # compose f_1 o ... o f_t, innermost (f_t) first
         q = np.zeros(m.shape[:-1])
@@ -347,12 +338,7 @@ def extinction_by_generation(mean_offspring, *, founders: int = 1) -> np.ndarray
     return out**founders
 
 
-def _seed_bank_arguments(yield_good, survival):
-    y = as_finite_array("yield_good", yield_good, lower=0.0, lower_open=True)
-    s = as_finite_array("survival", survival, lower=0.0, upper=1.0, lower_open=True)
-    return y, s
-
-
+@domains(germination=Reals("[0, 1]"), yield_good=YIELD_GOOD, survival=SURVIVAL)
 def seed_bank_fitness(germination, yield_good, survival) -> np.ndarray:
     r"""Per-seed growth of Cohen's (1966) annual plant in a good and in a bad year.
 
@@ -377,14 +363,14 @@ def seed_bank_fitness(germination, yield_good, survival) -> np.ndarray:
         ``[w_good, w_bad]`` along the last axis (the broadcast shape of the arguments first);
         pass it to :func:`log_growth_rate` with ``[p, 1 - p]``.
     """
-    g = as_finite_array("germination", germination, lower=0.0, upper=1.0)
-    y, s = _seed_bank_arguments(yield_good, survival)
+    g, y, s = germination, yield_good, survival
     check_broadcast(germination=g, yield_good=y, survival=s)
     dormant = (1.0 - g) * s
     good, bad = np.broadcast_arrays(dormant + g * y, dormant)
     return np.stack([good, bad], axis=-1)
 
 
+@domains(p=Reals("[0, 1]"), yield_good=YIELD_GOOD, survival=SURVIVAL)
 def germination_optimum(p, yield_good, survival) -> np.ndarray:
     r"""Cohen's optimal germination fraction, the :math:`G` maximising :math:`E\ln w`.
 
@@ -417,8 +403,7 @@ def germination_optimum(p, yield_good, survival) -> np.ndarray:
     Theoretical Biology* 12, 119–129. Kelly, J. L. (1956). A new interpretation of information
     rate. *Bell System Technical Journal* 35, 917–926.
     """
-    p = as_finite_array("p", p, lower=0.0, upper=1.0)
-    y, s = _seed_bank_arguments(yield_good, survival)
+    y, s = yield_good, survival
     check_broadcast(p=p, yield_good=y, survival=s)
     p, y, s = np.broadcast_arrays(p, y, s)
     pays = y > s

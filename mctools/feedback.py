@@ -22,15 +22,16 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
-from ._validate import as_finite_array, check_broadcast
-from .maps import Map, check_map
+from ._domains import CALLABLE, Reals, domains
+from ._validate import check_broadcast, show
+from .maps import Map
 
 __all__ = ["knob_thresholds", "monitoring_interval", "with_exploration", "with_fresh_data", "with_temperature"]
 
+SHARE = Reals("[0, 1]")
 
 
-
-
+@domains(G=CALLABLE, fraction=SHARE, real_share=SHARE)
 def with_fresh_data(G: Map, fraction, real_share=0.5) -> Map:
     r"""The map :math:`x \mapsto \lambda x_\text{real} + (1-\lambda) G(x)`.
 
@@ -49,13 +50,11 @@ def with_fresh_data(G: Map, fraction, real_share=0.5) -> Map:
     callable
         The wrapped map.
     """
-    G = check_map(G, "G")
-    lam = as_finite_array("fraction", fraction, lower=0.0, upper=1.0)
-    real = as_finite_array("real_share", real_share, lower=0.0, upper=1.0)
-    check_broadcast(fraction=lam, real_share=real)
-    return lambda x: lam * real + (1 - lam) * G(x)
+    check_broadcast(fraction=fraction, real_share=real_share)
+    return lambda x: fraction * real_share + (1 - fraction) * G(x)
 
 
+@domains(G=CALLABLE, epsilon=SHARE)
 def with_exploration(G: Map, epsilon) -> Map:
     r"""The map :math:`x \mapsto (1-\varepsilon) G(x) + \varepsilon/2` (uniform exploration).
 
@@ -71,11 +70,10 @@ def with_exploration(G: Map, epsilon) -> Map:
     callable
         The wrapped map.
     """
-    G = check_map(G, "G")
-    eps = as_finite_array("epsilon", epsilon, lower=0.0, upper=1.0)
-    return lambda x: (1 - eps) * G(x) + eps / 2
+    return lambda x: (1 - epsilon) * G(x) + epsilon / 2
 
 
+@domains(G=CALLABLE, temperature=Reals("(0, inf)"))
 def with_temperature(G: Map, temperature) -> Map:
     r"""The map :math:`x \mapsto G^{1/T} / (G^{1/T} + (1-G)^{1/T})`: the output tempered at ``T``.
 
@@ -94,18 +92,17 @@ def with_temperature(G: Map, temperature) -> Map:
     callable
         The wrapped map.
     """
-    G = check_map(G, "G")
-    t = as_finite_array("temperature", temperature, lower=0.0, lower_open=True)
 
     def tempered(x):
         g = np.clip(np.asarray(G(x), dtype=float), 0.0, 1.0)
         with np.errstate(divide="ignore"):
             logit = np.log(g) - np.log1p(-g)  # ±inf at 0 and 1, which stay fixed
-        return expit(logit / t)
+        return expit(logit / temperature)
 
     return tempered
 
 
+@domains(gain=Reals("(0, inf)"))
 def knob_thresholds(gain) -> dict[str, np.ndarray]:
     r"""The knob settings at which a balanced point of gain :math:`g` becomes stable.
 
@@ -123,11 +120,12 @@ def knob_thresholds(gain) -> dict[str, np.ndarray]:
         ``{"fresh data": λ_c, "exploration": ε_c, "temperature": T_c}``, each broadcast like
         ``gain``; ``λ_c`` and ``ε_c`` are 0 when the point is already stable (:math:`g \le 1`).
     """
-    g = as_finite_array("gain", gain, lower=0.0, lower_open=True)
+    g = gain
     mixing = np.maximum(0.0, 1.0 - 1.0 / np.maximum(g, 1.0))  # g <= 1 gives 0 either way; 1/g may overflow
     return {"fresh data": np.asarray(mixing), "exploration": np.asarray(mixing).copy(), "temperature": g}
 
 
+@domains(gain=Reals("(1, inf)"), initial_deviation=Reals("(0, inf)"), tolerated_deviation=Reals("(0, inf)"))
 def monitoring_interval(gain, initial_deviation, tolerated_deviation) -> np.ndarray:
     r"""Longest audit interval :math:`k` that catches a drift before it exceeds a tolerance.
 
@@ -149,13 +147,12 @@ def monitoring_interval(gain, initial_deviation, tolerated_deviation) -> np.ndar
     numpy.ndarray
         :math:`\lfloor \ln(D/\delta_0)/\ln g \rfloor`, at least 0.
     """
-    g = as_finite_array("gain", gain, lower=1.0, lower_open=True)
-    d0 = as_finite_array("initial_deviation", initial_deviation, lower=0.0, lower_open=True)
-    tolerated = as_finite_array("tolerated_deviation", tolerated_deviation, lower=0.0, lower_open=True)
+    g, d0, tolerated = gain, initial_deviation, tolerated_deviation
     check_broadcast(gain=g, initial_deviation=d0, tolerated_deviation=tolerated)
     if np.any(tolerated < d0):
         raise ValueError(
-            f"tolerated_deviation must be >= initial_deviation, got {tolerated_deviation!r} < {initial_deviation!r}"
+            "tolerated_deviation must be >= initial_deviation, "
+            f"got {show(tolerated_deviation)} < {show(initial_deviation)}"
         )
     with np.errstate(over="ignore"):
         ratio = tolerated / d0

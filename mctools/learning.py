@@ -33,7 +33,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, as_integer_array, check_broadcast, check_integer, check_real
+from ._domains import COUNT, NONNEGATIVE, SEED, Integer, Integers, Maybe, Real, Reals, domains
+from ._validate import check_broadcast, show
 
 __all__ = [
     "LearningRun",
@@ -43,7 +44,16 @@ __all__ = [
     "skill_curve",
 ]
 
+# The rates of equations (1) and (2), as arrays (a grid of them) or, in the exact chain, scalars.
+LEARNING, FORGETTING, TEMPERATURE, NOVICE = Real("(0, 1]"), Real("[0, 1]"), NONNEGATIVE, Real("[0, 1)")
+RATES = {"learning": LEARNING, "forgetting": FORGETTING, "temperature": TEMPERATURE, "novice": NOVICE}
+GRID = {name: Reals(domain.interval) for name, domain in RATES.items()}
+#: Experience is stored as int16, choices as int8.
+MAX_EXPERIENCE = Integer(f"[1, {np.iinfo(np.int16).max}]")
+PAYOFF = Reals("[0, inf)", min_ndim=1, classes=(2, np.iinfo(np.int8).max), what="activities")
 
+
+@domains(experience=Reals("[0, inf)"), learning=GRID["learning"], novice=GRID["novice"])
 def skill_curve(experience, learning, novice=0.0) -> np.ndarray:
     r"""Skill after ``experience`` days of practice: :math:`s(e) = 1 - (1 - s_0)(1 - \ell)^e`.
 
@@ -66,13 +76,12 @@ def skill_curve(experience, learning, novice=0.0) -> np.ndarray:
     ----------
     The exponential learning curve of practice; Arrow (1962), Rosen (1983).
     """
-    e = as_finite_array("experience", experience, lower=0.0)
-    ell = as_finite_array("learning", learning, lower=0.0, lower_open=True, upper=1.0)
-    s0 = as_finite_array("novice", novice, lower=0.0, upper=1.0, upper_open=True)
-    check_broadcast(experience=e, learning=ell, novice=s0)
-    return _curve(e, ell, s0)
+    check_broadcast(experience=experience, learning=learning, novice=novice)
+    with np.errstate(under="ignore"):  # long practice: the gap to mastery underflows to 0
+        return 1.0 - (1.0 - novice) * np.power(1.0 - learning, experience)  # base in [0, 1): 0**0 = 1
 
 
+@domains(values=Reals(min_ndim=1), temperature=GRID["temperature"])
 def choice_probabilities(values, temperature) -> np.ndarray:
     r"""Softmax choice over the last axis: :math:`P(k) \propto e^{v_k/\tau}`.
 
@@ -88,18 +97,8 @@ def choice_probabilities(values, temperature) -> np.ndarray:
     numpy.ndarray, shape (..., K)
         Probability vectors, computed in log space (no overflow at small :math:`\tau`).
     """
-    v = as_finite_array("values", values, min_ndim=1)
-    tau = as_finite_array("temperature", temperature, lower=0.0)
-    check_broadcast(**{"values[..., 0]": v[..., 0], "temperature": tau})
-    return _choice(v, tau)
-
-
-
-
-def _curve(e, ell, s0):
-    """Equation (1) without argument checks, for the inner loops."""
-    with np.errstate(under="ignore"):  # long practice: the gap to mastery underflows to 0
-        return 1.0 - (1.0 - s0) * np.power(1.0 - ell, e)  # base in [0, 1): no overflow; 0**0 = 1
+    check_broadcast(**{"values[..., 0]": values[..., 0], "temperature": temperature})
+    return _choice(values, temperature)
 
 
 def _choice(v: np.ndarray, tau: np.ndarray) -> np.ndarray:
@@ -129,23 +128,18 @@ class LearningRun(NamedTuple):
     experience: np.ndarray
 
 
-_MAX_ACTIVITIES = int(np.iinfo(np.int8).max)  # choices are stored as int8
-_MAX_EXPERIENCE = int(np.iinfo(np.int16).max)  # experience is stored as int16
 _JOINT_STATES = 2**18  # two activities: tabulate every (grid cell, e_0, e_1) up to this many
 
 
-def _parameters(learning, forgetting, temperature, novice):
-    ell = as_finite_array("learning", learning, lower=0.0, lower_open=True, upper=1.0)
-    phi = as_finite_array("forgetting", forgetting, lower=0.0, upper=1.0)
-    tau = as_finite_array("temperature", temperature, lower=0.0)
-    s0 = as_finite_array("novice", novice, lower=0.0, upper=1.0, upper_open=True)
-    try:
-        return np.broadcast_arrays(ell, phi, tau, s0)
-    except ValueError as error:
-        shapes = [np.shape(a) for a in (ell, phi, tau, s0)]
-        raise ValueError(f"learning, forgetting, temperature and novice must broadcast, got shapes {shapes}") from error
-
-
+@domains(
+    days=COUNT,
+    replicates=COUNT,
+    max_experience=MAX_EXPERIENCE,
+    **GRID,
+    payoff=PAYOFF,
+    start=Integers("[0, inf)"),
+    rng=SEED,
+)
 def simulate_learning_by_doing(
     days: int,
     *,
@@ -185,7 +179,7 @@ def simulate_learning_by_doing(
     start : int or array_like of int, broadcastable to (*grid, K)
         Experience before day 1, in :math:`[0, E]`.
     replicates : int
-        Independent agents per grid cell.
+        Independent agents per grid cell, at least 1.
     rng : None, int or numpy.random.Generator
         Seed or generator.
 
@@ -195,24 +189,12 @@ def simulate_learning_by_doing(
         ``choices`` (replicates, *grid, days) and ``experience``
         (replicates, *grid, days + 1, K).
     """
-    days = check_integer("days", days, lower=1)
-    replicates = check_integer("replicates", replicates, lower=1)
-    cap = check_integer("max_experience", max_experience, lower=1)
-    if cap > _MAX_EXPERIENCE:
-        raise ValueError(f"max_experience must be <= {_MAX_EXPERIENCE} (experience is stored as int16), got {cap}")
-    ell, phi, tau, s0 = _parameters(learning, forgetting, temperature, novice)
-    grid = ell.shape
-    w = as_finite_array("payoff", payoff, lower=0.0, min_ndim=1)
-    if w.shape[-1] < 2:
-        raise ValueError(f"payoff must list at least two activities on its last axis, got shape {w.shape}")
-    if w.shape[-1] > _MAX_ACTIVITIES:
-        raise ValueError(
-            f"payoff must list at most {_MAX_ACTIVITIES} activities (choices are int8), got shape {w.shape}"
-        )
-    K = w.shape[-1]
-    first = as_integer_array("start", start, "integer days of experience")
-    if np.any(first < 0) or np.any(first > cap):
-        raise ValueError(f"start must be within [0, max_experience={cap}], got {start!r}")
+    cap, w, first = max_experience, payoff, start
+    check_broadcast(learning=learning, forgetting=forgetting, temperature=temperature, novice=novice)
+    ell, phi, tau, s0 = np.broadcast_arrays(learning, forgetting, temperature, novice)
+    grid, K = ell.shape, w.shape[-1]
+    if np.any(first > cap):
+        raise ValueError(f"start must be within [0, max_experience={cap}], got {show(start)}")
     for name, array in (("payoff", w), ("start", first)):
         try:
             np.broadcast_to(array, (*grid, K))
@@ -221,7 +203,6 @@ def simulate_learning_by_doing(
                 f"{name} must broadcast to (*grid, K) = {(*grid, K)} (grid: the shape of learning, forgetting, "
                 f"temperature and novice), got shape {array.shape}"
             ) from error
-    gen = as_generator(rng)
 
     shape = (replicates, *grid)
     # Internally the activity axis comes first, so that sums over activities are
@@ -231,11 +212,11 @@ def simulate_learning_by_doing(
     choices = np.empty((days, *shape), dtype=np.int8)
     w_first = np.moveaxis(np.broadcast_to(w, (*grid, K)), -1, 0)  # (K, *grid)
     # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
-    skill = _curve(np.arange(cap + 1), ell[..., None], s0[..., None])  # (*grid, E + 1)
+    skill = skill_curve(np.arange(cap + 1), ell[..., None], s0[..., None])  # (*grid, E + 1)
     if K == 2 and skill.size * (cap + 1) <= _JOINT_STATES:
-        _two_activities(gen, w_first, skill, tau, phi, history, choices)
+        _two_activities(rng, w_first, skill, tau, phi, history, choices)
     else:
-        _any_activities(gen, w_first, skill, tau, phi, history, choices)
+        _any_activities(rng, w_first, skill, tau, phi, history, choices)
     choices = np.moveaxis(choices, 0, -1)
     experience = np.moveaxis(history, (0, 1), (-2, -1))
     return LearningRun(choices, experience)
@@ -360,6 +341,14 @@ def _forget(mass: np.ndarray, axis: int, phi: float) -> np.ndarray:
     return np.moveaxis(out, -1, axis)
 
 
+@domains(
+    days=COUNT,
+    max_experience=COUNT,
+    **RATES,
+    payoff=Reals("[0, inf)", shape=(2,)),
+    start=Integers("[0, inf)", shape=(2,)),
+    given=Maybe(Integers("[0, 1]", ndim=2, shape="(H, k)", empty=True)),
+)
 def learning_by_doing_exact(
     days: int,
     *,
@@ -385,11 +374,11 @@ def learning_by_doing_exact(
     learning, forgetting, temperature, novice : float
         As in :func:`simulate_learning_by_doing` (scalars here).
     payoff : array_like, shape (2,)
-        Pay of each activity at mastery.
+        Pay :math:`w_k \ge 0` of each activity at mastery.
     max_experience : int
-        The cap :math:`E`.
+        The cap :math:`E \ge 1`.
     start : pair of int
-        Experience before day 1.
+        Experience before day 1, in :math:`[0, E]`.
     given : array_like of int, shape (H, k), optional
         ``H`` histories of the first ``k <= days`` choices (0 or 1). Default: one empty
         history (the unconditioned chain).
@@ -402,23 +391,10 @@ def learning_by_doing_exact(
         given the history (0 or 1 on the given days; NaN-free: a history of probability
         zero raises ``ValueError``).
     """
-    days = check_integer("days", days, lower=1)
-    cap = check_integer("max_experience", max_experience, lower=1)
-    ell = check_real("learning", learning, lower=0.0, lower_open=True, upper=1.0)
-    phi = check_real("forgetting", forgetting, lower=0.0, upper=1.0)
-    tau = check_real("temperature", temperature, lower=0.0)
-    s0 = check_real("novice", novice, lower=0.0, upper=1.0, upper_open=True)
-    w = as_finite_array("payoff", payoff, lower=0.0)
-    if w.shape != (2,):
-        raise ValueError(f"payoff must have shape (2,) for the exact chain, got shape {w.shape}")
-    first = as_integer_array("start", start, "two integers (days of experience)")
-    if first.shape != (2,) or np.any((first < 0) | (first > cap)):
-        raise ValueError(f"start must be two integers in [0, max_experience={cap}], got {start!r}")
-    history = (
-        np.zeros((1, 0), dtype=int) if given is None else as_integer_array("given", given, "a 2-D array of 0/1 choices")
-    )
-    if history.ndim != 2 or np.any((history != 0) & (history != 1)):
-        raise ValueError(f"given must be a 2-D array of 0/1 choices, got {given!r}")
+    cap, ell, phi, tau, s0, w, first = max_experience, learning, forgetting, temperature, novice, payoff, start
+    if np.any(first > cap):
+        raise ValueError(f"start must be two integers in [0, max_experience={cap}], got {show(start)}")
+    history = np.zeros((1, 0), dtype=int) if given is None else given
     if history.shape[1] > days:
         raise ValueError(f"given must not fix more than days={days} choices, got {history.shape[1]}")
 

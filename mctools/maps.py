@@ -13,24 +13,19 @@ from collections.abc import Callable
 import numpy as np
 from scipy.optimize import brentq
 
-from ._validate import as_finite_array, call_checked, check_integer, check_real
+from ._domains import CALLABLE, COUNT, POSITIVE, REAL, Integer, Reals, domains
+from ._validate import call_checked
 
 __all__ = ["cobweb", "derivative", "first_passage", "fixed_points", "iterate_map"]
 
 Map = Callable[[np.ndarray], np.ndarray]
 
 
-def check_map(func, name: str = "func") -> Map:
-    """Return ``func`` if it is callable, else raise ``TypeError`` naming the parameter."""
-    if not callable(func):
-        raise TypeError(f"{name} must be callable, got {func!r}")
-    return func
-
-
 def _apply(func: Map, x: np.ndarray) -> np.ndarray:
     return call_checked("func", func, x)
 
 
+@domains(func=CALLABLE, x0=Reals(), steps=Integer("[0, inf)"))
 def iterate_map(func: Map, x0, steps: int) -> np.ndarray:
     r"""Iterate :math:`x_{n+1} = G(x_n)` from every starting point in ``x0`` at once.
 
@@ -48,9 +43,7 @@ def iterate_map(func: Map, x0, steps: int) -> np.ndarray:
     numpy.ndarray, shape (..., steps + 1)
         The orbit of each starting point, ``x0`` first.
     """
-    func = check_map(func)
-    x = as_finite_array("x0", x0)
-    steps = check_integer("steps", steps, lower=0)
+    x = x0
     orbit = np.empty((*x.shape, steps + 1))
     orbit[..., 0] = x
     for n in range(steps):  # a map is sequential in n; every starting point moves together
@@ -59,6 +52,7 @@ def iterate_map(func: Map, x0, steps: int) -> np.ndarray:
     return orbit
 
 
+@domains(func=CALLABLE, lower=REAL, upper=REAL, grid=Integer("[3, inf)"))
 def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int = 2001) -> np.ndarray:
     r"""All fixed points :math:`x^* = G(x^*)` in ``[lower, upper]``, found by bracketing.
 
@@ -80,27 +74,21 @@ def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int
     numpy.ndarray, shape (m,)
         The fixed points in increasing order.
     """
-    func = check_map(func)
-    lower = check_real("lower", lower)
-    upper = check_real("upper", upper)
     if not lower < upper:
         raise ValueError(f"lower must be < upper, got lower={lower!r}, upper={upper!r}")
     with np.errstate(over="ignore"):
         width = upper - lower
     if not np.isfinite(width):
         raise ValueError(f"upper - lower must be finite in float64, got lower={lower!r}, upper={upper!r}")
-    grid = check_integer("grid", grid, lower=3)
     x = np.linspace(lower, upper, grid)
     gap = _apply(func, x) - x
     roots = list(x[gap == 0.0])
     change = np.nonzero(np.sign(gap[:-1]) * np.sign(gap[1:]) < 0)[0]  # signs: a product of gaps can overflow
-    roots += [
-        brentq(lambda s: float(_apply(func, np.array([s]))[0] - s), x[i], x[i + 1], xtol=1e-14)
-        for i in change
-    ]
+    roots += [brentq(lambda s: float(_apply(func, np.array([s]))[0] - s), x[i], x[i + 1], xtol=1e-14) for i in change]
     return np.unique(np.round(roots, 12))
 
 
+@domains(func=CALLABLE, x=Reals(), step=POSITIVE)
 def derivative(func: Map, x, *, step: float = 1e-6) -> np.ndarray:
     r"""Central-difference derivative :math:`G'(x) \approx (G(x+h) - G(x-h)) / 2h`.
 
@@ -118,12 +106,10 @@ def derivative(func: Map, x, *, step: float = 1e-6) -> np.ndarray:
     numpy.ndarray, shape (...)
         :math:`G'(x)`; a fixed point is stable where its absolute value is below 1.
     """
-    func = check_map(func)
-    x = as_finite_array("x", x)
-    h = check_real("step", step, lower=0.0, lower_open=True)
-    return (_apply(func, x + h) - _apply(func, x - h)) / (2.0 * h)
+    return (_apply(func, x + step) - _apply(func, x - step)) / (2.0 * step)
 
 
+@domains(x0=REAL, steps=COUNT, func=CALLABLE)
 def cobweb(func: Map, x0: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
     r"""Vertices of the cobweb diagram of :math:`G` from ``x0``.
 
@@ -144,14 +130,13 @@ def cobweb(func: Map, x0: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
     (x, y) : tuple of numpy.ndarray, each of shape (2 * steps + 1,)
         Coordinates of the path's vertices, in order.
     """
-    x0 = check_real("x0", x0)
-    steps = check_integer("steps", steps, lower=1)
     orbit = iterate_map(func, x0, steps)
     x = np.repeat(orbit, 2)[:-1]
     y = np.repeat(orbit, 2)[1:]
     return x, y
 
 
+@domains(orbits=Reals(min_ndim=1), threshold=REAL)
 def first_passage(orbits, threshold: float) -> np.ndarray:
     r"""First step at which each orbit reaches ``threshold`` or beyond (``x_n >= threshold``).
 
@@ -168,8 +153,6 @@ def first_passage(orbits, threshold: float) -> np.ndarray:
         The first index ``n`` with ``x_n >= threshold``; ``inf`` where it never happens
         within the orbit.
     """
-    orbits = as_finite_array("orbits", orbits, min_ndim=1)
-    threshold = check_real("threshold", threshold)
     reached = orbits >= threshold
     first = np.argmax(reached, axis=-1).astype(float)
     return np.where(reached.any(axis=-1), first, np.inf)

@@ -19,23 +19,22 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._validate import as_finite_array, check_concave_curve, check_integer, check_real
+from ._domains import COUNT, NONNEGATIVE, POSITIVE, Curve, Integer, Reals, domains
+from ._validate import check_concave_curve
 
 __all__ = ["best_integer_split", "plan_albums"]
 
+QUALITY, WEIGHTS = Curve("exp"), Reals("[0, inf)", min_ndim=1)
+
 
 def _quality(quality, scale: float, total: int) -> Callable[[np.ndarray], np.ndarray]:
-    if isinstance(quality, str):
-        if quality != "exp":
-            raise ValueError(f"quality must be 'exp' or a callable, got {quality!r}")
+    if quality == "exp":
 
         def saturating(n: np.ndarray) -> np.ndarray:
             with np.errstate(over="ignore"):  # a tiny scale: n / scale = inf, and q(n) = 1 for n >= 1
                 return -np.expm1(-n / scale)
 
         return saturating
-    if not callable(quality):
-        raise TypeError(f"quality must be 'exp' or a callable, got {quality!r}")
     check_concave_curve("quality", quality, np.arange(total + 1, dtype=float), where="0..total", strict=False)
     return quality
 
@@ -58,6 +57,7 @@ def _split(weights: np.ndarray, total: int, q, temperature: float) -> np.ndarray
     return counts
 
 
+@domains(weights=WEIGHTS, total=Integer("[0, inf)"), scale=POSITIVE, temperature=NONNEGATIVE, quality=QUALITY)
 def best_integer_split(
     weights, total: int, *, quality="exp", scale: float = 1.0, temperature: float = 0.0
 ) -> np.ndarray:
@@ -87,14 +87,18 @@ def best_integer_split(
     ----------
     Fox (1966), Discrete optimization via marginal analysis.
     """
-    w = as_finite_array("weights", weights, lower=0.0, min_ndim=1)
-    total = check_integer("total", total, lower=0)
-    scale = check_real("scale", scale, lower=0.0, lower_open=True)
-    temperature = check_real("temperature", temperature, lower=0.0)
-    q = _quality(quality, scale, total)
-    return _split(w, total, q, temperature)
+    return _split(weights, total, _quality(quality, scale, total), temperature)
 
 
+@domains(
+    head_start=WEIGHTS,
+    albums=COUNT,
+    songs=COUNT,
+    scale=POSITIVE,
+    learning=NONNEGATIVE,
+    temperature=NONNEGATIVE,
+    quality=QUALITY,
+)
 def plan_albums(
     head_start,
     albums: int,
@@ -129,12 +133,7 @@ def plan_albums(
     numpy.ndarray of int, shape (..., albums, K)
         Songs per genre on each album.
     """
-    h = as_finite_array("head_start", head_start, lower=0.0, min_ndim=1)
-    albums = check_integer("albums", albums, lower=1)
-    songs = check_integer("songs", songs, lower=1)
-    scale = check_real("scale", scale, lower=0.0, lower_open=True)
-    learning = check_real("learning", learning, lower=0.0)
-    temperature = check_real("temperature", temperature, lower=0.0)
+    h = head_start
     q = _quality(quality, scale, songs)
     plan = np.empty((*h.shape[:-1], albums, h.shape[-1]), dtype=np.int64)
     written = np.zeros(h.shape)

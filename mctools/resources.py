@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, as_generator, check_broadcast, check_integer, check_real
-from .learning import _MAX_EXPERIENCE, _curve
+from ._domains import COUNT, FLAG, POSITIVE, SEED, Integers, Pair, Real, Reals, domains
+from ._validate import check_broadcast, show
+from .learning import GRID, MAX_EXPERIENCE, skill_curve
 
 __all__ = [
     "cloudiness_cdf",
@@ -43,13 +44,13 @@ __all__ = [
 ]
 
 
-def _rates(growth, capacity, catchability):
-    r = as_finite_array("growth", growth, lower=0.0, lower_open=True)
-    K = as_finite_array("capacity", capacity, lower=0.0, lower_open=True)
-    q = as_finite_array("catchability", catchability, lower=0.0)
-    return r, K, q
+# Equation (1): r > 0 and K > 0, a stock and an effort >= 0, and q >= 0.
+RATES = {"growth": Reals("(0, inf)"), "capacity": Reals("(0, inf)"), "catchability": Reals("[0, inf)")}
+STOCK = EFFORT = Reals("[0, inf)")
+SUNNY = Real("[0, 1]")  # P(c < 1/2)
 
 
+@domains(stock=STOCK, growth=RATES["growth"], capacity=RATES["capacity"])
 def logistic_growth(stock, growth, capacity) -> np.ndarray:
     r"""Logistic growth :math:`rN(1 - N/K)`, per unit time.
 
@@ -65,12 +66,11 @@ def logistic_growth(stock, growth, capacity) -> np.ndarray:
     numpy.ndarray
         The broadcast shape of the inputs.
     """
-    N = as_finite_array("stock", stock, lower=0.0)
-    r, K, _ = _rates(growth, capacity, 0.0)
-    check_broadcast(stock=N, growth=r, capacity=K)
-    return r * N * (1.0 - N / K)
+    check_broadcast(stock=stock, growth=growth, capacity=capacity)
+    return growth * stock * (1.0 - stock / capacity)
 
 
+@domains(effort=EFFORT, **RATES)
 def equilibrium_stock(effort, growth, capacity, catchability) -> np.ndarray:
     r"""The stable equilibrium of (1): :math:`N^* = K\max(0, 1 - qE/r)`.
 
@@ -90,22 +90,21 @@ def equilibrium_stock(effort, growth, capacity, catchability) -> np.ndarray:
     ----------
     Schaefer (1954); Clark, *Mathematical Bioeconomics* (1990).
     """
-    E = as_finite_array("effort", effort, lower=0.0)
-    r, K, q = _rates(growth, capacity, catchability)
-    check_broadcast(effort=E, growth=r, capacity=K, catchability=q)
-    return K * np.maximum(0.0, 1.0 - q * E / r)
+    check_broadcast(effort=effort, growth=growth, capacity=capacity, catchability=catchability)
+    return capacity * np.maximum(0.0, 1.0 - catchability * effort / growth)
 
 
+@domains(effort=EFFORT, **RATES)
 def sustainable_yield(effort, growth, capacity, catchability) -> np.ndarray:
     r"""The harvest per unit time at equilibrium: :math:`Y = qEK\max(0, 1 - qE/r)`.
 
     Parameters and returns as :func:`equilibrium_stock`.
     """
-    E = as_finite_array("effort", effort, lower=0.0)
-    stock = equilibrium_stock(E, growth, capacity, catchability)  # checks every argument and their shapes
-    return as_finite_array("catchability", catchability, lower=0.0) * E * stock
+    stock = equilibrium_stock(effort, growth, capacity, catchability)  # checks that the arguments broadcast
+    return catchability * effort * stock
 
 
+@domains(**RATES | {"catchability": Reals("(0, inf)")})
 def maximum_sustainable_yield(growth, capacity, catchability) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     r"""Effort, stock and yield at the maximum sustainable yield: :math:`(r/2q, K/2, rK/4)`.
 
@@ -120,14 +119,12 @@ def maximum_sustainable_yield(growth, capacity, catchability) -> tuple[np.ndarra
     -------
     (effort, stock, yield) : tuple of numpy.ndarray
     """
-    r, K, q = _rates(growth, capacity, catchability)
-    if np.any(q <= 0):
-        raise ValueError(f"catchability must be > 0 for a maximum sustainable yield, got {catchability!r}")
-    check_broadcast(growth=r, capacity=K, catchability=q)
-    r, K, q = np.broadcast_arrays(r, K, q)
+    check_broadcast(growth=growth, capacity=capacity, catchability=catchability)
+    r, K, q = np.broadcast_arrays(growth, capacity, catchability)
     return r / (2.0 * q), K / 2.0, r * K / 4.0
 
 
+@domains(effort=Reals("[0, inf)", min_ndim=1), stock0=STOCK, **RATES, dt=POSITIVE)
 def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: float = 1.0):
     r"""Step (1) forward with Euler steps of length ``dt`` along each effort path.
 
@@ -154,10 +151,7 @@ def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: floa
         ``stock`` (..., steps + 1) with :math:`N_0` first; ``harvest`` (..., steps), the
         stock removed in each step, :math:`\Delta t\,qE_tN_t` (capped at what is there).
     """
-    E = as_finite_array("effort", effort, lower=0.0, min_ndim=1)
-    N0 = as_finite_array("stock0", stock0, lower=0.0)
-    r, K, q = _rates(growth, capacity, catchability)
-    dt = check_real("dt", dt, lower=0.0, lower_open=True)
+    E, N0, r, K, q = effort, stock0, growth, capacity, catchability
     cells = check_broadcast(
         **{"stock0": N0, "effort[..., 0]": E[..., 0], "growth": r, "capacity": K, "catchability": q}
     )
@@ -175,6 +169,7 @@ def simulate_harvest(stock0, effort, growth, capacity, catchability, *, dt: floa
     return stock, harvest
 
 
+@domains(c=Reals(), sunny=SUNNY)
 def cloudiness_cdf(c, sunny=0.75) -> np.ndarray:
     r"""CDF of the island's cloudiness, :math:`F(c) = P(C \le c)`.
 
@@ -196,18 +191,22 @@ def cloudiness_cdf(c, sunny=0.75) -> np.ndarray:
     numpy.ndarray
         The shape of ``c``.
     """
-    x = np.clip(as_finite_array("c", c), 0.0, 1.0)
-    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
+    x, p = np.clip(c, 0.0, 1.0), sunny
     return np.where(x <= 0.5, 2.0 * p * x, p + 2.0 * (1.0 - p) * (x - 0.5))
 
 
+@domains(
+    sunny=SUNNY,
+    shape=Integers("[0, inf)", ndim=(0, 1), shape="() or (n,): an int or a tuple of ints", empty=True),
+    rng=SEED,
+)
 def sample_cloudiness(shape, sunny=0.75, rng=None) -> np.ndarray:
     r"""Draw cloudiness from the mixture of :func:`cloudiness_cdf` (inverse-CDF sampling).
 
     Parameters
     ----------
     shape : int or tuple of int
-        Output shape, e.g. ``(replicates, days)``.
+        Output shape, e.g. ``(replicates, days)``: non-negative integers.
     sunny : float
         :math:`p = P(C < \tfrac12) \in [0, 1]`.
     rng : None, int or numpy.random.Generator
@@ -217,17 +216,8 @@ def sample_cloudiness(shape, sunny=0.75, rng=None) -> np.ndarray:
     -------
     numpy.ndarray of the given shape, values in [0, 1].
     """
-    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
-    if isinstance(shape, int | np.integer):
-        shape = (shape,)
-    elif isinstance(shape, tuple | list):
-        shape = tuple(shape)
-    else:
-        raise TypeError(f"shape must be an int or a tuple of int, got {shape!r}")
-    for n in shape:
-        check_integer("shape", n, lower=0)
-    u = as_generator(rng).random(shape)
-    return _cloudiness_quantile(u, p)
+    u = rng.random(tuple(np.atleast_1d(shape).tolist()))
+    return _cloudiness_quantile(u, sunny)
 
 
 def _cloudiness_quantile(u: np.ndarray, p: float) -> np.ndarray:
@@ -261,15 +251,23 @@ def _daily(value: np.ndarray):
 _BLOCK_DAYS, _BLOCK_DRAWS = 64, 2**16  # simulate_island draws that many days, or uniforms, at once
 
 
-def _grid(**parameters) -> dict[str, np.ndarray]:
-    try:
-        arrays = np.broadcast_arrays(*parameters.values())
-    except ValueError as error:
-        shapes = {k: np.shape(v) for k, v in parameters.items()}
-        raise ValueError(f"the island's parameters must broadcast together, got shapes {shapes}") from error
-    return dict(zip(parameters, arrays, strict=True))
-
-
+@domains(
+    days=COUNT,
+    max_experience=MAX_EXPERIENCE,
+    replicates=COUNT,
+    sunny=SUNNY,
+    history=FLAG,
+    start=Pair(Integers("[0, inf)"), what="(hunting, fishing) of experience", error=ValueError),
+    learning=GRID["learning"],
+    forgetting=GRID["forgetting"],
+    novice=GRID["novice"],
+    growth=RATES["growth"],
+    catchability=RATES["catchability"],
+    stock0=STOCK,
+    requirement=Reals("[0, inf)"),
+    reserve=Reals("(0, inf]"),
+    rng=SEED,
+)
 def simulate_island(
     days: int,
     *,
@@ -325,9 +323,9 @@ def simulate_island(
         Rations eaten per day (:math:`\ge 0`) and the larder's size (:math:`> 0`, may be
         ``inf``); the larder starts full.
     sunny : float
-        :math:`P(c < \tfrac12)`, see :func:`cloudiness_cdf`.
+        :math:`P(c < \tfrac12) \in [0, 1]`, see :func:`cloudiness_cdf`.
     replicates : int
-        Independent islands per grid cell.
+        Independent islands per grid cell, at least 1.
     history : bool
         Also return the daily paths (memory: replicates × grid × days per path).
     rng : None, int or numpy.random.Generator
@@ -344,134 +342,154 @@ def simulate_island(
         day), ``threshold`` (the cloudiness below which she hunts), ``hunting_skill``,
         ``fishing_skill``, ``larder``.
     """
-    days = check_integer("days", days, lower=1)
-    cap = check_integer("max_experience", max_experience, lower=1)
-    if cap > _MAX_EXPERIENCE:
-        raise ValueError(f"max_experience must be <= {_MAX_EXPERIENCE} (experience is stored as int16), got {cap}")
-    replicates = check_integer("replicates", replicates, lower=1)
-    p = check_real("sunny", sunny, lower=0.0, upper=1.0)
-    if not isinstance(history, bool):
-        raise TypeError(f"history must be True or False, got {history!r}")
-    pair = isinstance(start, tuple | list) or (isinstance(start, np.ndarray) and start.ndim > 0)
-    if not pair or len(start) != 2:
-        raise ValueError(f"start must be a pair (hunting, fishing) of experience, got {start!r}")
-    starts = []
-    for name, value in zip(("start[0]", "start[1]"), start, strict=True):
-        try:
-            value = np.asarray(value)
-        except ValueError as error:  # a ragged nested list
-            raise ValueError(f"{name} must be integer experience, got the ragged {value!r}") from error
-        if not np.issubdtype(value.dtype, np.integer) or np.any((value < 0) | (value > cap)):
-            raise ValueError(f"{name} must be integer experience in [0, max_experience={cap}], got {value!r}")
-        starts.append(value)
-    g = _grid(
-        learning=as_finite_array("learning", learning, lower=0.0, lower_open=True, upper=1.0),
-        forgetting=as_finite_array("forgetting", forgetting, lower=0.0, upper=1.0),
-        novice=as_finite_array("novice", novice, lower=0.0, upper=1.0, upper_open=True),
-        growth=as_finite_array("growth", growth, lower=0.0, lower_open=True),
-        catchability=as_finite_array("catchability", catchability, lower=0.0),
-        stock0=as_finite_array("stock0", stock0, lower=0.0),
-        requirement=as_finite_array("requirement", requirement, lower=0.0),
-        reserve=as_finite_array("reserve", reserve, lower=0.0, lower_open=True, allow_posinf=True),
-        **{"start[0]": starts[0], "start[1]": starts[1]},
-    )
-    grid = g["learning"].shape
-    shape = (replicates, *grid)
-    gen = as_generator(rng)
-    common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
+    cap = max_experience
+    for i, value in enumerate(start):
+        if np.any(value > cap):
+            raise ValueError(f"start[{i}] must be integer experience in [0, max_experience={cap}], got {show(value)}")
+    given = {"learning": learning, "forgetting": forgetting, "novice": novice, "growth": growth}
+    given |= {"catchability": catchability, "stock0": stock0, "requirement": requirement, "reserve": reserve}
+    given |= {"start[0]": start[0], "start[1]": start[1]}
+    check_broadcast(**given)
+    island = dict(zip(given, np.broadcast_arrays(*given.values()), strict=True)) | {"max_experience": cap}
+    return _FastIsland(island, replicates, days, history).run(rng, sunny)
 
-    # Skill by experience, one small table per grid cell: a lookup is cheaper than a power.
-    table = _curve(np.arange(cap + 1), g["learning"][..., None], g["novice"][..., None]).ravel()
-    offset = np.arange(table.size, step=cap + 1).reshape(grid)  # experience e of a cell is table[offset + e]
-    at = np.empty((2, *shape), dtype=np.intp)  # (hunting, fishing) experience as indices into the table
-    at[0], at[1] = offset + g["start[0]"], offset + g["start[1]"]
-    # Its range, full size: minimum and maximum run faster without broadcasting.
-    lowest, highest = (np.ascontiguousarray(np.broadcast_to(bound, at.shape)) for bound in (offset, offset + cap))
-    stock = np.broadcast_to(g["stock0"], shape).astype(float)
-    larder = np.broadcast_to(g["reserve"], shape).astype(float)
-    alive = np.ones(shape, dtype=bool)
-    starved_on = np.full(shape, np.inf)
-    window = min(days, 100)
-    hunted_days = np.zeros(shape)
-    alive_days = np.zeros(shape)
-    paths = {}
-    if history:
-        paths = {
-            key: np.empty((*shape, days))
-            for key in ("food", "stock_path", "threshold", "hunting_skill", "fishing_skill", "larder")
-        }
-        paths["hunt"] = np.zeros((*shape, days), dtype=bool)
-    phi, q, r, need, full = (_daily(g[k]) for k in ("forgetting", "catchability", "growth", "requirement", "reserve"))
-    # Buffers: the day's arithmetic is done in place.
-    skill, catch = np.empty((2, *shape)), np.empty((2, *shape))
-    forget, gained, lost = (np.empty((2, *shape), dtype=bool) for _ in range(3))
-    food, take, grown, room, new_stock, new_larder = (np.empty(shape) for _ in range(6))
-    hunt, hunting, broke, dies = (np.empty(shape, dtype=bool) for _ in range(4))
-    step = np.empty((2, *shape), dtype=np.int8)
-    for day, (weather, u) in enumerate(_island_draws(gen, days, common, p, cells=offset.size)):
-        np.less(u, phi, out=forget)  # (2, *shape): each activity would be forgotten if not practised
-        np.take(table, at, out=skill, mode="clip")  # the indices stay in each cell's range: no bounds check
-        h, f = skill
+
+def _island_day(day: int, state: dict, c: np.ndarray, u: np.ndarray, island: dict) -> dict[str, np.ndarray]:
+    r"""Day ``day`` of every islander, as the module docstring's equations: the plain form of :func:`simulate_island`.
+
+    ``state`` holds ``experience`` (2, replicates, *grid: hunting, fishing), ``stock``, ``larder``,
+    ``alive`` and ``starved_on`` (replicates, *grid), updated in place; ``c`` is the day's cloudiness
+    and ``u`` (2, ...) uniforms, each activity being forgotten if its own is below the forgetting rate;
+    ``island`` holds the parameters. Returns the day's record: the stock and larder before the day,
+    the skills, the food, whether she hunted and whether she was alive.
+    """
+    e_h, e_f = state["experience"]
+    N, alive = state["stock"], state["alive"]
+    h, f = (
+        skill_curve(e_h, island["learning"], island["novice"]),
+        skill_curve(e_f, island["learning"], island["novice"]),
+    )
+    hunt_value, fish_value = h * (1.0 - c) * N, f * c
+    hunt = hunt_value > fish_value  # (2): hunt iff h (1 - c) N > f c
+    food = np.where(hunt, hunt_value, fish_value)
+    take = island["catchability"] * h * (1.0 - c) * N * (hunt & alive)  # harvest effort E = h (1 - c)
+    state["stock"] = np.maximum(N + island["growth"] * N * (1.0 - N) - take, 0.0)  # (1), K = 1, one day
+    larder = np.minimum(state["larder"] + food - island["requirement"], island["reserve"])
+    survives = alive & (larder >= 0)  # she starves the day the larder would go negative
+    state["starved_on"][alive & ~survives] = day + 1
+    practised = np.stack([hunt & survives, ~hunt & survives])  # a day of experience, up to E; the other
+    forgotten = (u < island["forgetting"]) & practised[::-1]  # activity loses one with probability phi
+    state["experience"] = np.clip(state["experience"] + practised - forgotten, 0, island["max_experience"])
+    record = {"stock_path": N, "larder": state["larder"], "hunting_skill": h, "fishing_skill": f, "food": food}
+    state["larder"], state["alive"] = larder, survives
+    return record | {"hunt": hunt & alive, "alive": alive}
+
+
+class _FastIsland:
+    """:func:`simulate_island`'s loop: :func:`_island_day`, with the same arithmetic, in place, on every islander.
+
+    Skill by experience is one small table per grid cell (a lookup is cheaper than a power), and
+    experience is kept as indices into it; the day's arithmetic writes into buffers allocated once.
+    """
+
+    def __init__(self, island: dict, replicates: int, days: int, history: bool):
+        grid, cap = island["learning"].shape, island["max_experience"]
+        self.shape, self.days, self.history = (replicates, *grid), days, history
+        self.common = (replicates,) + (1,) * len(grid)  # one draw per replicate, shared by the grid
+        self.table = skill_curve(np.arange(cap + 1), island["learning"][..., None], island["novice"][..., None]).ravel()
+        offset = np.arange(self.table.size, step=cap + 1).reshape(grid)  # experience e of a cell: table[offset + e]
+        self.at = np.empty((2, *self.shape), dtype=np.intp)  # (hunting, fishing) experience as indices
+        self.at[0], self.at[1] = offset + island["start[0]"], offset + island["start[1]"]
+        # Its range, full size: minimum and maximum run faster without broadcasting.
+        self.lowest, self.highest = (
+            np.ascontiguousarray(np.broadcast_to(b, self.at.shape)) for b in (offset, offset + cap)
+        )
+        self.stock = np.broadcast_to(island["stock0"], self.shape).astype(float)
+        self.larder = np.broadcast_to(island["reserve"], self.shape).astype(float)
+        self.alive, self.starved_on = np.ones(self.shape, dtype=bool), np.full(self.shape, np.inf)
+        names = ("forgetting", "catchability", "growth", "requirement", "reserve")
+        self.phi, self.q, self.r, self.need, self.full = (_daily(island[k]) for k in names)
+        # Buffers: the day's arithmetic is done in place.
+        self.skill, self.catch = np.empty((2, *self.shape)), np.empty((2, *self.shape))
+        self.forget, self.gained, self.lost = (np.empty((2, *self.shape), dtype=bool) for _ in range(3))
+        self.food, self.take, self.grown, self.room, self.new_stock, self.new_larder = (
+            np.empty(self.shape) for _ in range(6)
+        )
+        self.hunt, self.hunting, self.broke, self.dies = (np.empty(self.shape, dtype=bool) for _ in range(4))
+        self.step = np.empty((2, *self.shape), dtype=np.int8)
+
+    def day(self, day: int, weather: np.ndarray, u: np.ndarray) -> None:
+        """One day; ``weather`` is (1 - c, c), ``u`` the forgetting draws."""
+        np.less(u, self.phi, out=self.forget)  # (2, *shape): each activity would be forgotten if not practised
+        np.take(self.table, self.at, out=self.skill, mode="clip")  # the indices stay in each cell's range
+        h, stock, hunt, take, grown = self.skill[0], self.stock, self.hunt, self.take, self.grown
         # The model's arithmetic in the order of the formulas, so with the same rounding:
         # h (1 - c) N against f c, take = q h (1 - c) N, grown = N + r N (1 - N).
-        np.multiply(skill, weather, out=catch)  # h (1 - c) and f c
-        hunt_value, fish_value = catch
+        np.multiply(self.skill, weather, out=self.catch)  # h (1 - c) and f c
+        hunt_value, fish_value = self.catch
         hunt_value *= stock
         np.greater(hunt_value, fish_value, out=hunt)
-        np.maximum(hunt_value, fish_value, out=food)  # the larger catch: hunt_value if hunt, else fish_value
-        np.logical_and(hunt, alive, out=hunting)
-        np.multiply(q, h, out=take)
+        np.maximum(hunt_value, fish_value, out=self.food)  # the larger catch: hunt_value if hunt, else fish_value
+        np.logical_and(hunt, self.alive, out=self.hunting)
+        np.multiply(self.q, h, out=take)
         take *= weather[0]
         take *= stock
-        take *= hunting  # no harvest by fishers and the dead (take >= 0: x * 1.0 == x, x * 0.0 == 0.0)
-        np.multiply(r, stock, out=grown)
-        np.subtract(1.0, stock, out=room)
-        grown *= room
+        take *= self.hunting  # no harvest by fishers and the dead (take >= 0: x * 1.0 == x, x * 0.0 == 0.0)
+        np.multiply(self.r, stock, out=grown)
+        np.subtract(1.0, stock, out=self.room)
+        grown *= self.room
         grown += stock
         grown -= take
-        np.maximum(grown, 0.0, out=new_stock)
-        np.add(larder, food, out=new_larder)
-        new_larder -= need
-        np.minimum(new_larder, full, out=new_larder)
-        np.less(new_larder, 0, out=broke)
-        np.logical_and(alive, broke, out=dies)
-        if dies.any():
-            starved_on[dies] = day + 1
-        if history:
-            for key, value in (
-                ("food", food),
-                ("stock_path", stock),
-                ("hunting_skill", h),
-                ("fishing_skill", f),
-                ("larder", larder),
-                ("hunt", hunt),
-            ):
-                paths[key][..., day] = np.where(alive, value, np.nan) if key != "hunt" else value & alive
-            with np.errstate(invalid="ignore", divide="ignore"):
-                paths["threshold"][..., day] = np.where(alive, h * stock / (h * stock + f), np.nan)
-        if day >= days - window:
-            hunted_days += hunting
-            alive_days += alive
-        np.greater(alive, broke, out=alive)  # alive and not broke
-        stock, new_stock = new_stock, stock
-        larder, new_larder = new_larder, larder  # a dead islander's larder is never read again
-        # Experience of the survivors: the practised activity gains a day (capped at E), the
-        # other loses one if forgotten (floored at 0): step = gained - lost, clipped to the cell's range.
-        np.logical_and(hunt, alive, out=gained[0])
-        np.greater(alive, hunt, out=gained[1])
-        np.logical_and(forget, gained[::-1], out=lost)
-        np.subtract(gained.view(np.int8), lost.view(np.int8), out=step)
-        at += step
-        np.minimum(at, highest, out=at)
-        np.maximum(at, lowest, out=at)
-    e_h, e_f = (at - lowest).astype(np.int16)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(alive_days > 0, hunted_days / np.maximum(alive_days, 1), np.nan)
-    result = {
-        "starved_on": starved_on,
-        "stock": stock,
-        "hunting_experience": e_h,
-        "fishing_experience": e_f,
-        "hunting_share": share,
-    }
-    return result | paths
+        np.maximum(grown, 0.0, out=self.new_stock)
+        np.add(self.larder, self.food, out=self.new_larder)
+        self.new_larder -= self.need
+        np.minimum(self.new_larder, self.full, out=self.new_larder)
+        np.less(self.new_larder, 0, out=self.broke)
+        np.logical_and(self.alive, self.broke, out=self.dies)
+        if self.dies.any():
+            self.starved_on[self.dies] = day + 1
+
+    def survive(self) -> None:
+        """The day's end: the survivors' state and experience (the practised activity gains a day,
+        capped at E, the other loses one if forgotten, floored at 0), clipped to each cell's range."""
+        np.greater(self.alive, self.broke, out=self.alive)  # alive and not broke
+        self.stock, self.new_stock = self.new_stock, self.stock
+        self.larder, self.new_larder = self.new_larder, self.larder  # a dead islander's larder is never read again
+        np.logical_and(self.hunt, self.alive, out=self.gained[0])
+        np.greater(self.alive, self.hunt, out=self.gained[1])
+        np.logical_and(self.forget, self.gained[::-1], out=self.lost)
+        np.subtract(self.gained.view(np.int8), self.lost.view(np.int8), out=self.step)
+        self.at += self.step
+        np.minimum(self.at, self.highest, out=self.at)
+        np.maximum(self.at, self.lowest, out=self.at)
+
+    def record(self, day: int, paths: dict) -> None:
+        """The day's entries of the paths (``history=True``), NaN once dead."""
+        h, f = self.skill
+        values = {"food": self.food, "stock_path": self.stock, "hunting_skill": h, "fishing_skill": f}
+        for key, value in (values | {"larder": self.larder}).items():
+            paths[key][..., day] = np.where(self.alive, value, np.nan)
+        paths["hunt"][..., day] = self.hunt & self.alive
+        with np.errstate(invalid="ignore", divide="ignore"):
+            paths["threshold"][..., day] = np.where(self.alive, h * self.stock / (h * self.stock + f), np.nan)
+
+    def run(self, gen, sunny: float) -> dict[str, np.ndarray]:
+        days, window = self.days, min(self.days, 100)
+        hunted_days, alive_days, paths = np.zeros(self.shape), np.zeros(self.shape), {}
+        if self.history:
+            kinds = {"food": float, "stock_path": float, "threshold": float, "hunting_skill": float}
+            kinds |= {"fishing_skill": float, "larder": float, "hunt": bool}
+            paths = {key: np.zeros((*self.shape, days), dtype=kind) for key, kind in kinds.items()}
+        for day, (weather, u) in enumerate(_island_draws(gen, days, self.common, sunny, cells=self.lowest[0].size)):
+            self.day(day, weather, u)
+            if self.history:
+                self.record(day, paths)
+            if day >= days - window:
+                hunted_days += self.hunting
+                alive_days += self.alive
+            self.survive()
+        e_h, e_f = (self.at - self.lowest).astype(np.int16)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(alive_days > 0, hunted_days / np.maximum(alive_days, 1), np.nan)
+        result = {"starved_on": self.starved_on, "stock": self.stock, "hunting_experience": e_h}
+        return result | {"fishing_experience": e_f, "hunting_share": share} | paths

@@ -34,9 +34,11 @@ from typing import NamedTuple
 import numpy as np
 from scipy.special import log_ndtr, ndtr, ndtri
 
-from ._validate import as_finite_array, as_generator, as_probabilities, check_broadcast, check_integer, check_real
+from ._domains import COUNT, POSITIVE, REAL, SEED, Integer, Maybe, Probabilities, Real, Reals, domains
+from ._validate import check_broadcast, show
 
 __all__ = [
+    "OfficePath",
     "RoundResult",
     "award_share",
     "fund_probability",
@@ -50,29 +52,16 @@ __all__ = [
 ]
 
 _LOG_PHI0 = -0.5 * np.log(2.0 * np.pi)
+SKILL, SKILLED = Reals("[0, inf]"), Reals("(0, inf]")  # inf: a perfect evaluator
+BAR = Reals("[-inf, inf)")  # -inf: fund every proposal of the area
+SHARE, SHARES = Reals("[0, 1]"), Reals("(0, 1)")
+EXTRA_SKILL = Reals("[0, inf)", shape=(2,), what="a pair: area A, area B")
 
 
-def _skill(name: str, value, *, allow_zero: bool = True) -> np.ndarray:
-    return as_finite_array(name, value, lower=0.0, lower_open=not allow_zero, allow_posinf=True)
-
-
-def _bar(name: str, value) -> np.ndarray:
-    """A bar: finite reals or ``-inf`` (fund every proposal of the area)."""
-    try:
-        raw = np.asarray(value)
-    except (TypeError, ValueError):  # ragged nested lists: let the shared check name the argument
-        return as_finite_array(name, value)
-    if np.issubdtype(raw.dtype, np.floating) and np.any(np.isneginf(raw)):
-        as_finite_array(name, np.where(np.isneginf(raw), 0.0, raw))
-        return raw.astype(float)
-    return as_finite_array(name, value)
-
-
-def _checked_spread_and_z(skill, bar, *, allow_zero: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Validate ``skill`` and ``bar`` (which must broadcast together), then :func:`_spread_and_z`."""
-    s, b = _skill("skill", skill, allow_zero=allow_zero), _bar("bar", bar)
-    check_broadcast(skill=s, bar=b)
-    return _spread_and_z(s, b)
+def _broadcast_spread_and_z(skill: np.ndarray, bar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_spread_and_z` of a ``skill`` and a ``bar`` that must broadcast together."""
+    check_broadcast(skill=skill, bar=bar)
+    return _spread_and_z(skill, bar)
 
 
 def _spread_and_z(skill: np.ndarray, bar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -86,6 +75,7 @@ def _spread_and_z(skill: np.ndarray, bar: np.ndarray) -> tuple[np.ndarray, np.nd
     return spread, z
 
 
+@domains(skill=SKILL, bar=BAR)
 def log_fund_probability(skill, bar) -> np.ndarray:
     r"""Log of the funding probability, :math:`\ln(1 - \Phi(b\sqrt{(1+s)/s}))`, exact in the tails.
 
@@ -94,17 +84,19 @@ def log_fund_probability(skill, bar) -> np.ndarray:
     skill : array_like
         Evaluator skill (precision) :math:`s \ge 0`; ``inf`` allowed.
     bar : array_like
-        Funding bar :math:`b` on the posterior mean; broadcast against ``skill``.
+        Funding bar :math:`b` on the posterior mean, finite or ``-inf`` (fund everything); broadcast
+        against ``skill``.
 
     Returns
     -------
     numpy.ndarray
         :math:`\ln P(\text{fund})`, ``-inf`` where funding is impossible (skill 0, bar > 0).
     """
-    _, z = _checked_spread_and_z(skill, bar)
+    _, z = _broadcast_spread_and_z(skill, bar)
     return log_ndtr(-z)
 
 
+@domains(skill=SKILL, bar=BAR)
 def fund_probability(skill, bar) -> np.ndarray:
     r"""Probability that a proposal is funded, :math:`1 - \Phi\big(b\sqrt{(1+s)/s}\big)`.
 
@@ -118,17 +110,18 @@ def fund_probability(skill, bar) -> np.ndarray:
     skill : array_like
         Evaluator skill (precision) :math:`s \ge 0`; ``inf`` allowed (then :math:`1 - \Phi(b)`).
     bar : array_like
-        Funding bar :math:`b`; broadcast against ``skill``.
+        Funding bar :math:`b`, finite or ``-inf``; broadcast against ``skill``.
 
     Returns
     -------
     numpy.ndarray
         :math:`P(\text{fund} \mid s)`, in [0, 1].
     """
-    _, z = _checked_spread_and_z(skill, bar)
+    _, z = _broadcast_spread_and_z(skill, bar)
     return ndtr(-z)
 
 
+@domains(skill=SKILLED, bar=BAR)
 def funded_quality(skill, bar) -> np.ndarray:
     r"""Mean quality of funded proposals, :math:`E[\theta \mid m > b] = \sqrt{v}\,\varphi(z)/(1 - \Phi(z))`.
 
@@ -141,14 +134,14 @@ def funded_quality(skill, bar) -> np.ndarray:
     skill : array_like
         Skill :math:`s > 0` (the mean is undefined when nothing is funded); ``inf`` allowed.
     bar : array_like
-        Funding bar :math:`b`; broadcast against ``skill``.
+        Funding bar :math:`b`, finite or ``-inf``; broadcast against ``skill``.
 
     Returns
     -------
     numpy.ndarray
         :math:`E[\theta \mid \text{fund}]`, above both :math:`b` and 0.
     """
-    spread, z = _checked_spread_and_z(skill, bar, allow_zero=False)
+    spread, z = _broadcast_spread_and_z(skill, bar)
     # Far in the tail phi(z)/Phi(-z) loses every digit to cancellation (and z**2 overflows):
     # use its asymptotic series there, exact to double precision for z > 1e3.
     large = z > 1e3
@@ -160,6 +153,7 @@ def funded_quality(skill, bar) -> np.ndarray:
     return spread * mills
 
 
+@domains(skill=SKILL, bar=BAR, cost=Maybe(Reals()))
 def net_value(skill, bar, cost=None) -> np.ndarray:
     r"""Expected net quality per proposal, :math:`E[(\theta - c)\,1\{m > b\}] = \sqrt v\,\varphi(z) - c\,(1 - \Phi(z))`.
 
@@ -172,7 +166,7 @@ def net_value(skill, bar, cost=None) -> np.ndarray:
     skill : array_like
         Skill :math:`s \ge 0`; ``inf`` allowed.
     bar : array_like
-        Funding bar :math:`b` (may differ from the cost, e.g. under a quota).
+        Funding bar :math:`b`, finite or ``-inf`` (may differ from the cost, e.g. under a quota).
     cost : array_like, optional
         Cost :math:`c` of a grant in units of quality; defaults to ``bar``.
 
@@ -181,11 +175,10 @@ def net_value(skill, bar, cost=None) -> np.ndarray:
     numpy.ndarray
         Net value per proposal considered, broadcast over the arguments.
     """
-    s = _skill("skill", skill)
-    b = _bar("bar", bar)
+    s, b = skill, bar
     if cost is None and np.any(np.isneginf(b)):
-        raise ValueError(f"cost must be given when bar is -inf, got bar={bar!r}")
-    c = b if cost is None else as_finite_array("cost", cost)
+        raise ValueError(f"cost must be given when bar is -inf, got bar={show(bar)}")
+    c = b if cost is None else cost
     check_broadcast(skill=s, bar=b, cost=c)
     spread, z = _spread_and_z(s, b)
     with np.errstate(over="ignore", under="ignore"):  # a huge bar: the density is 0
@@ -193,6 +186,7 @@ def net_value(skill, bar, cost=None) -> np.ndarray:
     return spread * density - c * ndtr(-z)
 
 
+@domains(proposal_share=SHARE, skill_a=SKILL, skill_b=SKILL, bar_a=BAR, bar_b=Maybe(BAR))
 def award_share(proposal_share, skill_a, skill_b, bar_a, bar_b=None) -> np.ndarray:
     r"""Share of awards going to area A, :math:`a = \sigma(\operatorname{logit} p + \ln P_A - \ln P_B)`.
 
@@ -206,9 +200,9 @@ def award_share(proposal_share, skill_a, skill_b, bar_a, bar_b=None) -> np.ndarr
     skill_a, skill_b : array_like
         The evaluator's skill in each area, :math:`\ge 0` (``inf`` allowed).
     bar_a : array_like
-        Funding bar in area A.
+        Funding bar in area A, finite or ``-inf``.
     bar_b : array_like, optional
-        Funding bar in area B; defaults to ``bar_a``.
+        Funding bar in area B, finite or ``-inf``; defaults to ``bar_a``.
 
     Returns
     -------
@@ -220,11 +214,8 @@ def award_share(proposal_share, skill_a, skill_b, bar_a, bar_b=None) -> np.ndarr
     ValueError
         Where no proposal at all can be funded (the share is undefined).
     """
-    p = as_finite_array("proposal_share", proposal_share, lower=0.0, upper=1.0)
-    s_a = _skill("skill_a", skill_a)
-    s_b = _skill("skill_b", skill_b)
-    b_a = _bar("bar_a", bar_a)
-    b_b = b_a if bar_b is None else _bar("bar_b", bar_b)
+    p, s_a, s_b, b_a = proposal_share, skill_a, skill_b, bar_a
+    b_b = b_a if bar_b is None else bar_b
     check_broadcast(proposal_share=p, skill_a=s_a, skill_b=s_b, bar_a=b_a, bar_b=b_b)
     with np.errstate(divide="ignore"):
         log_a = np.log(p) + log_ndtr(-_spread_and_z(s_a, b_a)[1])
@@ -233,12 +224,15 @@ def award_share(proposal_share, skill_a, skill_b, bar_a, bar_b=None) -> np.ndarr
     if np.any(np.isneginf(total)):
         raise ValueError(
             "no proposal can be funded for some arguments (zero skill above a positive bar in "
-            f"every area that has proposals): proposal_share={proposal_share!r}, "
-            f"skill_a={skill_a!r}, skill_b={skill_b!r}"
+            f"every area that has proposals): proposal_share={show(proposal_share)}, "
+            f"skill_a={show(skill_a)}, skill_b={show(skill_b)}"
         )
     return np.exp(log_a - total)
 
 
+@domains(
+    training_share=SHARE, proposal_share=SHARE, scale=POSITIVE, bar=REAL, exponent=POSITIVE, extra_skill=EXTRA_SKILL
+)
 def retraining_map(
     training_share, proposal_share, scale: float, bar: float, *, exponent: float = 1.0, extra_skill=(0.0, 0.0)
 ) -> np.ndarray:
@@ -270,18 +264,12 @@ def retraining_map(
         :math:`w_{n+1}`; 0 and 1 are fixed points when ``bar > 0`` and no specialist is added
         (an area absent from the training data is never funded again).
     """
-    w = as_finite_array("training_share", training_share, lower=0.0, upper=1.0)
-    p = as_finite_array("proposal_share", proposal_share, lower=0.0, upper=1.0)
+    w, p, kappa, b, beta, extra = training_share, proposal_share, scale, bar, exponent, extra_skill
     check_broadcast(training_share=w, proposal_share=p)
-    kappa = check_real("scale", scale, lower=0.0, lower_open=True)
-    b = check_real("bar", bar)
-    beta = check_real("exponent", exponent, lower=0.0, lower_open=True)
-    extra = as_finite_array("extra_skill", extra_skill, lower=0.0)
-    if extra.shape != (2,):
-        raise ValueError(f"extra_skill must be a pair (area A, area B), got {extra_skill!r}")
     return award_share(p, kappa * w**beta + extra[0], kappa * (1 - w) ** beta + extra[1], b)
 
 
+@domains(proposal_share=SHARES, skill_a=SKILLED, skill_b=SKILLED, bar=REAL, minimum=Real("[0, 0.5]"))
 def quota_bars(proposal_share, skill_a, skill_b, bar, minimum: float):
     r"""Bars that give each area at least a share ``minimum`` of the awards.
 
@@ -306,11 +294,7 @@ def quota_bars(proposal_share, skill_a, skill_b, bar, minimum: float):
     (share, bar_a, bar_b) : tuple of numpy.ndarray
         Award share of area A under the quota and the bar used in each area.
     """
-    p = as_finite_array("proposal_share", proposal_share, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
-    s_a = _skill("skill_a", skill_a, allow_zero=False)
-    s_b = _skill("skill_b", skill_b, allow_zero=False)
-    b = check_real("bar", bar)
-    q = check_real("minimum", minimum, lower=0.0, upper=0.5)
+    p, s_a, s_b, b, q = proposal_share, skill_a, skill_b, bar, minimum
     check_broadcast(proposal_share=p, skill_a=s_a, skill_b=s_b)
     share = award_share(p, s_a, s_b, b)
     p, s_a, s_b, share = np.broadcast_arrays(p, s_a, s_b, share)
@@ -336,6 +320,16 @@ class OfficePath(NamedTuple):
     value: np.ndarray  #: net value per proposal, :func:`net_value` summed over areas
 
 
+@domains(
+    proposal_shares=Reals("(0, 1)", ndim=1),
+    scale=POSITIVE,
+    bar=REAL,
+    initial=Real("[0, 1]"),
+    audit_every=Integer("[0, inf)"),
+    quota=Real("[0, 0.5]"),
+    extra_skill=EXTRA_SKILL,
+    exponent=POSITIVE,
+)
 def office_path(
     proposal_shares,
     scale: float,
@@ -369,7 +363,7 @@ def office_path(
     initial : float
         :math:`w_0`, in [0, 1].
     audit_every : int
-        Years between audits; 0 for none.
+        Years between audits, :math:`\ge 0`; 0 for none.
     quota : float
         Minimum share of awards per area, in [0, 1/2]; 0 for none.
     extra_skill : pair of float
@@ -383,23 +377,21 @@ def office_path(
         ``training``, ``awards`` and ``value``, each of shape (years,). A loop over years
         (each depends on the last); everything within a year is closed-form.
     """
-    p = as_finite_array("proposal_shares", proposal_shares, lower=0.0, upper=1.0, lower_open=True, upper_open=True)
-    if p.ndim != 1:
-        raise ValueError(f"proposal_shares must be one-dimensional (one share per year), got shape {p.shape}")
-    kappa = check_real("scale", scale, lower=0.0, lower_open=True)
-    b = check_real("bar", bar)
-    w = check_real("initial", initial, lower=0.0, upper=1.0)
-    every = check_integer("audit_every", audit_every, lower=0)
-    q = check_real("quota", quota, lower=0.0, upper=0.5)
-    extra = as_finite_array("extra_skill", extra_skill, lower=0.0)
-    if extra.shape != (2,):
-        raise ValueError(f"extra_skill must be a pair (area A, area B), got {extra_skill!r}")
-    beta = check_real("exponent", exponent, lower=0.0, lower_open=True)
+    p, kappa, b, w, every, q, extra, beta = (
+        proposal_shares,
+        scale,
+        bar,
+        initial,
+        audit_every,
+        quota,
+        extra_skill,
+        exponent,
+    )
     if q > 0 and ((w == 0 and extra[0] == 0) or (w == 1 and extra[1] == 0)):
         raise ValueError(
             f"initial must be in (0, 1) when a quota is set and no specialist is added (an area "
             f"with zero skill cannot be given a quota by a bar), got initial={initial!r}, quota={quota!r}, "
-            f"extra_skill={extra_skill!r}"
+            f"extra_skill={show(extra_skill)}"
         )
     training, awards, value = (np.empty(p.size) for _ in range(3))
     for t, p_t in enumerate(p):  # years are sequential; nothing else loops
@@ -422,6 +414,14 @@ class RoundResult(NamedTuple):
     quality: np.ndarray  #: sum of the true quality :math:`\theta` of the funded proposals
 
 
+@domains(
+    proposal_share=Probabilities(ndim=1),
+    skill=SKILLED,
+    bar=Reals(),
+    proposals=COUNT,
+    replicates=COUNT,
+    rng=SEED,
+)
 def simulate_round(proposal_share, skill, bar, proposals: int, *, replicates: int = 1, rng=None) -> RoundResult:
     r"""Monte Carlo of a funding round: draw proposals, noisy evaluations, fund above the bar.
 
@@ -441,7 +441,7 @@ def simulate_round(proposal_share, skill, bar, proposals: int, *, replicates: in
     proposals : int
         Proposals per round, at least 1.
     replicates : int
-        Independent rounds.
+        Independent rounds, at least 1.
     rng : None, int or numpy.random.Generator
         Seed or generator.
 
@@ -450,24 +450,16 @@ def simulate_round(proposal_share, skill, bar, proposals: int, *, replicates: in
     RoundResult
         ``proposals``, ``funded`` (int) and ``quality`` (float), each (replicates, K).
     """
-    p = as_probabilities("proposal_share", proposal_share)
-    if p.ndim != 1:
-        raise ValueError(f"proposal_share must be one probability vector, got shape {p.shape}")
+    p, s, b, n = proposal_share, skill, bar, proposals
     k = p.size
-    s = _skill("skill", skill, allow_zero=False)
     if s.shape != (k,):
         raise ValueError(f"skill must have shape ({k},) like proposal_share, got {s.shape}")
-    b = as_finite_array("bar", bar)
     b = np.broadcast_to(b, (k,)) if b.ndim == 0 else b
     if b.shape != (k,):
         raise ValueError(f"bar must be a scalar or have shape ({k},), got {b.shape}")
-    n = check_integer("proposals", proposals, lower=1)
-    replicates = check_integer("replicates", replicates, lower=1)
-    gen = as_generator(rng)
-
-    u = gen.random((replicates, n))
-    theta = gen.standard_normal((replicates, n))
-    noise = gen.standard_normal((replicates, n))
+    u = rng.random((replicates, n))
+    theta = rng.standard_normal((replicates, n))
+    noise = rng.standard_normal((replicates, n))
     with np.errstate(divide="ignore"):
         variance = 1.0 / (1.0 + 1.0 / s)  # s/(1+s), the shrinkage factor
     shape = (replicates, k)

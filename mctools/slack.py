@@ -29,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import lambertw
 
-from ._validate import as_finite_array, check_integer, check_real
+from ._domains import COUNT, NONNEGATIVE, POSITIVE, Reals, domains
 
 __all__ = ["break_even_time", "learning_curve", "savings_needed", "savings_path", "time_to_reach"]
 
@@ -40,15 +40,17 @@ _SERIES_BELOW = 1e-3
 _BREAK_EVEN_SERIES = (2.0, 4 / 3, 10 / 9, 136 / 135, 386 / 405, 524 / 567, 38698 / 42525)
 
 
-def _curve(payoff: float, timescale: float, start: float) -> tuple[float, float, float]:
-    b = check_real("payoff", payoff, lower=0.0, lower_open=True)
-    tau = check_real("timescale", timescale, lower=0.0, lower_open=True)
-    b0 = check_real("start", start, lower=0.0)
-    if b0 > b:
-        raise ValueError(f"start must be <= payoff (a learning curve rises), got start={b0!r}, payoff={b!r}")
-    return b, tau, b0
+# The learning curve b(t) = b - (b - b0) exp(-t / tau): b > 0, tau > 0, 0 <= b0 <= b.
+CURVE = {"payoff": POSITIVE, "timescale": POSITIVE, "start": NONNEGATIVE}
+LEVELS = Reals("[0, inf)")  # times, pay levels, requirements
 
 
+def _rises(payoff: float, start: float) -> None:
+    if start > payoff:
+        raise ValueError(f"start must be <= payoff (a learning curve rises), got start={start!r}, payoff={payoff!r}")
+
+
+@domains(t=LEVELS, **CURVE)
 def learning_curve(t, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
     r"""Pay of the new activity after learning for time ``t``, :math:`b - (b - b_0)e^{-t/\tau}`.
 
@@ -67,12 +69,13 @@ def learning_curve(t, payoff: float, timescale: float, *, start: float = 0.0) ->
     -------
     numpy.ndarray, shape (...)
     """
-    t = as_finite_array("t", t, lower=0.0)
-    b, tau, b0 = _curve(payoff, timescale, start)
+    _rises(payoff, start)
+    b, tau, b0 = payoff, timescale, start
     with np.errstate(over="ignore"):  # t / tau = inf: the curve has reached b
         return b - (b - b0) * np.exp(-t / tau)
 
 
+@domains(level=LEVELS, **CURVE)
 def time_to_reach(level, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
     r"""Time until the learning curve reaches ``level``, :math:`\tau\ln\frac{b - b_0}{b - \ell}`.
 
@@ -88,14 +91,15 @@ def time_to_reach(level, payoff: float, timescale: float, *, start: float = 0.0)
     numpy.ndarray, shape (...)
         0 where :math:`\ell \le b_0`, ``inf`` where :math:`\ell \ge b` (never reached).
     """
-    level = as_finite_array("level", level, lower=0.0)
-    b, tau, b0 = _curve(payoff, timescale, start)
+    _rises(payoff, start)
+    b, tau, b0 = payoff, timescale, start
     gap = np.where(level < b, b - level, 1.0)
     with np.errstate(divide="ignore"):
         t = tau * np.log((b - b0) / gap)
     return np.where(level >= b, np.inf, np.where(level <= b0, 0.0, t))
 
 
+@domains(requirement=LEVELS, **CURVE)
 def savings_needed(requirement, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
     r"""Savings :math:`W^*` that just cover the shortfall :math:`\int (R - b(t))^+ dt`.
 
@@ -112,8 +116,8 @@ def savings_needed(requirement, payoff: float, timescale: float, *, start: float
         :math:`\tau[(R - b_0) - (b - R)\ln((b - b_0)/(b - R))]`; 0 where :math:`R \le b_0`,
         ``inf`` where :math:`R \ge b` (the new activity never pays the bills).
     """
-    r = as_finite_array("requirement", requirement, lower=0.0)
-    b, tau, b0 = _curve(payoff, timescale, start)
+    _rises(payoff, start)
+    r, b, tau, b0 = requirement, payoff, timescale, start
     inside = (r > b0) & (r < b)
     rr = np.where(inside, r, 0.5 * (b0 + b))  # a harmless value where the formula is not used
     with np.errstate(divide="ignore", invalid="ignore"):  # b = b0: nothing is inside
@@ -125,6 +129,7 @@ def savings_needed(requirement, payoff: float, timescale: float, *, start: float
     return np.where(r >= b, np.inf, np.where(near, series, np.where(inside, needed, 0.0)))
 
 
+@domains(old_payoff=LEVELS, **CURVE)
 def break_even_time(old_payoff, payoff: float, timescale: float, *, start: float = 0.0) -> np.ndarray:
     r"""Time :math:`t^*` at which switching has paid as much in total as staying put.
 
@@ -142,8 +147,8 @@ def break_even_time(old_payoff, payoff: float, timescale: float, *, start: float
     numpy.ndarray, shape (...)
         0 where :math:`a \le b_0` (no loss to recover), ``inf`` where :math:`a \ge b`.
     """
-    a = as_finite_array("old_payoff", old_payoff, lower=0.0)
-    b, tau, b0 = _curve(payoff, timescale, start)
+    _rises(payoff, start)
+    a, b, tau, b0 = old_payoff, payoff, timescale, start
     inside = (a > b0) & (a < b)
     with np.errstate(divide="ignore", invalid="ignore"):  # b = b0: nothing is inside
         c = np.where(inside, (b - np.where(inside, a, b0)) / (b - b0), 0.5)  # c in (0, 1)
@@ -156,6 +161,7 @@ def break_even_time(old_payoff, payoff: float, timescale: float, *, start: float
     return np.where(a >= b, np.inf, np.where(near, tau * series, np.where(inside, tau * u, 0.0)))
 
 
+@domains(savings=Reals(), requirement=NONNEGATIVE, **CURVE, horizon=POSITIVE, steps=COUNT)
 def savings_path(
     savings,
     requirement: float,
@@ -191,11 +197,8 @@ def savings_path(
     (t, w) : tuple of numpy.ndarray, shapes (steps + 1,) and (..., steps + 1)
         Times and savings, ``w[..., 0] = savings``.
     """
-    w0 = as_finite_array("savings", savings)
-    r = check_real("requirement", requirement, lower=0.0)
-    b, tau, b0 = _curve(payoff, timescale, start)
-    horizon = check_real("horizon", horizon, lower=0.0, lower_open=True)
-    steps = check_integer("steps", steps, lower=1)
+    _rises(payoff, start)
+    w0, r, b, tau, b0 = savings, requirement, payoff, timescale, start
     t = np.linspace(0.0, horizon, steps + 1)
     midpoints = 0.5 * (t[:-1] + t[1:])
     with np.errstate(over="ignore"):  # midpoints / tau = inf: the curve has reached b

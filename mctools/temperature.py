@@ -28,7 +28,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import digamma, logsumexp
 
-from ._validate import as_finite_array, as_probabilities, check_integer, check_real, check_same_classes
+from ._domains import NONNEGATIVE, POSITIVE, Integer, Integers, Probabilities, Reals, domains
+from ._validate import check_same_classes
 
 __all__ = [
     "critical_temperature",
@@ -42,8 +43,11 @@ __all__ = [
 
 #: Largest magnitude a logit may reach before float64 is at risk (max is ~1.8e308),
 _LOGIT_LIMIT = 1e300  # and its reciprocal: the smallest logit difference kept
+LOGITS = Reals(min_ndim=1)  # finite log-probabilities up to a constant per vector (also rewards)
+SAMPLE_SIZES = Integers("[2, inf)")  # an unbiased variance needs two samples
 
 
+@domains(p=Probabilities(), rewards=LOGITS, temperature=NONNEGATIVE)
 def free_energy(p, rewards, temperature: float) -> np.ndarray:
     r"""Expected reward plus temperature times entropy, :math:`\sum_k p_k r_k + T H(p)`.
 
@@ -61,14 +65,12 @@ def free_energy(p, rewards, temperature: float) -> np.ndarray:
     numpy.ndarray, shape (...)
         :math:`F_T(p)`, at most :func:`optimal_free_energy` (equal only at the softmax).
     """
-    p = as_probabilities("p", p)
-    r = as_finite_array("rewards", rewards, min_ndim=1)
-    t = check_real("temperature", temperature, lower=0.0)
-    check_same_classes(p=p, rewards=r)
+    check_same_classes(p=p, rewards=rewards)
     safe = np.where(p > 0, p, 1.0)
-    return np.sum(p * r, axis=-1) - t * np.sum(p * np.log(safe), axis=-1)
+    return np.sum(p * rewards, axis=-1) - temperature * np.sum(p * np.log(safe), axis=-1)
 
 
+@domains(rewards=LOGITS, temperature=POSITIVE)
 def optimal_free_energy(rewards, temperature: float) -> np.ndarray:
     r"""The maximum of :math:`F_T` over distributions, :math:`T \ln \sum_k e^{r_k/T}`.
 
@@ -88,8 +90,7 @@ def optimal_free_energy(rewards, temperature: float) -> np.ndarray:
     -------
     numpy.ndarray, shape (...)
     """
-    r = as_finite_array("rewards", rewards, min_ndim=1)
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
+    r, t = rewards, temperature
     with np.errstate(over="ignore"):
         scaled = r / t
     if not np.all(np.isfinite(scaled)):
@@ -101,6 +102,7 @@ def optimal_free_energy(rewards, temperature: float) -> np.ndarray:
     return value
 
 
+@domains(logits=LOGITS, temperature=POSITIVE)
 def temper_logits(logits, temperature: float) -> np.ndarray:
     r"""Normalised log-probabilities of :math:`p^{1/T}`: :math:`\ell/T - \ln\sum_j e^{\ell_j/T}`.
 
@@ -121,14 +123,12 @@ def temper_logits(logits, temperature: float) -> np.ndarray:
     numpy.ndarray, shape (..., K)
         Normalised log-probabilities: ``logsumexp(result, axis=-1) == 0``.
     """
-    ell = as_finite_array("logits", logits, min_ndim=1)
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    centred = _centre(ell)
     with np.errstate(over="ignore", under="ignore"):  # _normalise refuses what left float64
-        scaled = centred / t
-    return _normalise(scaled, "temperature", t)
+        scaled = _centre(logits) / temperature
+    return _normalise(scaled, "temperature", temperature)
 
 
+@domains(logits=LOGITS, temperature=POSITIVE, generations=Integer("[0, inf)"))
 def retrain_logits(logits, temperature: float, generations: int) -> np.ndarray:
     r"""Retrain at temperature :math:`T`, ``generations`` times, carrying logits.
 
@@ -160,9 +160,7 @@ def retrain_logits(logits, temperature: float, generations: int) -> np.ndarray:
     numpy.ndarray, shape (generations + 1, ..., K)
         Centred logits of every generation, generation 0 first.
     """
-    ell = as_finite_array("logits", logits, min_ndim=1)
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    generations = check_integer("generations", generations, lower=0)
+    ell, t = logits, temperature
     centred = _centre(ell)
     widest = float(-centred.min())  # the largest logit difference
     if widest > 0 and generations and t != 1.0:
@@ -181,6 +179,7 @@ def retrain_logits(logits, temperature: float, generations: int) -> np.ndarray:
     return history
 
 
+@domains(logits=LOGITS, temperature=POSITIVE, generations=Integer("[0, inf)"))
 def recover_logits(logits, temperature: float, generations: int) -> np.ndarray:
     r"""Undo ``generations`` rounds of retraining at temperature :math:`T`.
 
@@ -205,16 +204,12 @@ def recover_logits(logits, temperature: float, generations: int) -> np.ndarray:
     numpy.ndarray, shape (..., K)
         Normalised log-probabilities of generation 0.
     """
-    ell = as_finite_array("logits", logits, min_ndim=1)
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    generations = check_integer("generations", generations, lower=0)
-    centred = _centre(ell)
+    t = temperature
+    centred = _centre(logits)
     with np.errstate(over="ignore", under="ignore"):
         scale = np.exp(generations * np.log(t))  # T**n, the inverse temperature of the undoing
     if not 0.0 < scale < np.inf:
-        raise ValueError(
-            f"temperature={t!r} to the power generations={generations} is not representable in float64"
-        )
+        raise ValueError(f"temperature={t!r} to the power generations={generations} is not representable in float64")
     with np.errstate(over="ignore", under="ignore"):  # _normalise refuses what left float64
         scaled = centred * scale
     return _normalise(scaled, "generations", generations)
@@ -236,21 +231,7 @@ def _normalise(scaled: np.ndarray, name: str, value) -> np.ndarray:
     return scaled - logsumexp(scaled, axis=-1, keepdims=True)
 
 
-def _sample_sizes(sample_size) -> np.ndarray:
-    """``sample_size`` as floats after checking it holds integers >= 2."""
-    try:
-        sizes = np.asarray(sample_size)
-    except ValueError as error:  # ragged nested sequences
-        raise TypeError(f"sample_size must be an integer or an array of integers, got {sample_size!r}") from error
-    if sizes.ndim == 0:
-        return np.float64(check_integer("sample_size", sample_size, lower=2))
-    if not np.issubdtype(sizes.dtype, np.integer):
-        raise TypeError(f"sample_size must be an integer or an array of integers, got {sample_size!r}")
-    if sizes.size == 0 or np.any(sizes < 2):
-        raise ValueError(f"sample_size must be >= 2 (an unbiased variance needs two samples), got {sample_size!r}")
-    return sizes.astype(float)
-
-
+@domains(sample_size=SAMPLE_SIZES, temperature=POSITIVE)
 def log_variance_drift(sample_size, temperature: float = 1.0) -> np.ndarray:
     r"""Mean change of :math:`\ln\sigma^2` per generation of refitting a Gaussian.
 
@@ -273,12 +254,11 @@ def log_variance_drift(sample_size, temperature: float = 1.0) -> np.ndarray:
     -------
     numpy.ndarray or float, shape of ``sample_size``
     """
-    m = _sample_sizes(sample_size)
-    t = check_real("temperature", temperature, lower=0.0, lower_open=True)
-    k = (m - 1) / 2
-    return np.log(t) + digamma(k) - np.log(k)
+    k = (sample_size - 1) / 2
+    return np.log(temperature) + digamma(k) - np.log(k)
 
 
+@domains(sample_size=SAMPLE_SIZES)
 def critical_temperature(sample_size) -> np.ndarray:
     r"""The temperature below which a Gaussian refitted to :math:`M` samples collapses.
 
@@ -297,5 +277,5 @@ def critical_temperature(sample_size) -> np.ndarray:
     -------
     numpy.ndarray or float, shape of ``sample_size``
     """
-    k = (_sample_sizes(sample_size) - 1) / 2
+    k = (sample_size - 1) / 2
     return np.exp(np.log(k) - digamma(k))

@@ -28,20 +28,20 @@ import numpy as np
 from scipy import integrate
 from scipy.special import expit
 
-from ._validate import as_finite_array, as_generator, check_integer, check_real
+from ._domains import COUNT, POSITIVE, SEED, Integer, Maybe, Pair, Real, Reals, domains
 
 __all__ = ["LockInEstimate", "lock_in_estimate", "lock_in_probability", "polya_urn", "urn_feedback"]
 
 
-def _initial(initial) -> tuple[int, int]:
-    # a tuple, list or 1-D array: a set has no order, a dict would give its keys, a 0-d array no len()
-    if not isinstance(initial, tuple | list | np.ndarray) or getattr(initial, "ndim", 1) != 1 or len(initial) != 2:
-        raise TypeError(f"initial must be a pair (a, b) of ball counts, got {initial!r}")
-    a = check_integer("initial[0]", initial[0], lower=0)
-    b = check_integer("initial[1]", initial[1], lower=0)
-    if a + b == 0:
-        raise ValueError(f"initial must hold at least one ball, got {initial!r}")
-    return a, b
+BALLS = Pair(Integer("[0, inf)"), what="(a, b) of ball counts")
+
+
+def _balls(initial: tuple[int, int], *, each: int = 0) -> tuple[int, int]:
+    """The ball counts ``(a, b)``: at least one ball, and at least ``each`` of each colour."""
+    if sum(initial) == 0 or min(initial) < each:
+        need = "at least one ball" + " of each colour" * (each > 0)
+        raise ValueError(f"initial must hold {need}, got {initial!r}")
+    return initial
 
 
 def _feedback(x: np.ndarray, alpha: float) -> np.ndarray:
@@ -81,6 +81,7 @@ def _advance(added: np.ndarray, a: int, b: int, alpha: float, start: int, steps:
             history[j] = added
 
 
+@domains(share=Reals("[0, 1]"), exponent=POSITIVE)
 def urn_feedback(share, exponent: float = 1.0) -> np.ndarray:
     r"""The feedback function :math:`f(x) = x^\alpha / (x^\alpha + (1 - x)^\alpha)`.
 
@@ -100,11 +101,10 @@ def urn_feedback(share, exponent: float = 1.0) -> np.ndarray:
     numpy.ndarray, shape (...)
         The probability that the next ball has colour 0.
     """
-    x = as_finite_array("share", share, lower=0.0, upper=1.0)
-    alpha = check_real("exponent", exponent, lower=0.0, lower_open=True)
-    return _feedback(x, alpha)
+    return _feedback(share, exponent)
 
 
+@domains(initial=BALLS, draws=Integer("[0, inf)"), replicates=COUNT, exponent=POSITIVE, rng=SEED)
 def polya_urn(initial, draws: int, *, replicates: int = 1, exponent: float = 1.0, rng=None) -> np.ndarray:
     r"""Simulate a two-colour generalised Pólya urn, every replicate at once.
 
@@ -118,7 +118,7 @@ def polya_urn(initial, draws: int, *, replicates: int = 1, exponent: float = 1.0
     draws : int
         Number of draws, at least 0.
     replicates : int
-        Independent urns, simulated together.
+        Independent urns, simulated together, at least 1.
     exponent : float
         :math:`\alpha > 0`; 1 is Pólya's urn.
     rng : None, int or numpy.random.Generator
@@ -133,11 +133,7 @@ def polya_urn(initial, draws: int, *, replicates: int = 1, exponent: float = 1.0
     ----------
     Eggenberger and Pólya (1923); Hill, Lane and Sudderth (1980); Arthur (1989).
     """
-    a, b = _initial(initial)
-    draws = check_integer("draws", draws, lower=0)
-    replicates = check_integer("replicates", replicates, lower=1)
-    alpha = check_real("exponent", exponent, lower=0.0, lower_open=True)
-    gen = as_generator(rng)
+    (a, b), alpha, gen = _balls(initial), exponent, rng
     added = np.zeros(replicates, dtype=np.intp)  # balls of colour 0 drawn so far
     shares = np.empty((replicates, draws + 1))
     shares[:, 0] = a / (a + b)
@@ -160,6 +156,7 @@ class LockInEstimate(NamedTuple):
     undecided: float  #: share of replicates whose share of colour 0 is within ``margin`` of 1/2
 
 
+@domains(initial=BALLS, draws=COUNT, replicates=COUNT, exponent=POSITIVE, margin=Real("[0, 0.5)"), rng=SEED)
 def lock_in_estimate(
     initial, draws: int, *, replicates: int = 1000, exponent: float = 2.0, margin: float = 0.05, rng=None
 ) -> LockInEstimate:
@@ -181,7 +178,7 @@ def lock_in_estimate(
     draws : int
         Number of draws, at least 1.
     replicates : int
-        Independent urns.
+        Independent urns, at least 1.
     exponent : float
         :math:`\alpha > 0`.
     margin : float
@@ -195,12 +192,7 @@ def lock_in_estimate(
     LockInEstimate
         ``(probability, standard_error, undecided)``.
     """
-    a, b = _initial(initial)
-    draws = check_integer("draws", draws, lower=1)
-    replicates = check_integer("replicates", replicates, lower=1)
-    alpha = check_real("exponent", exponent, lower=0.0, lower_open=True)
-    margin = check_real("margin", margin, lower=0.0, upper=0.5, upper_open=True)
-    gen = as_generator(rng)
+    (a, b), alpha, gen = _balls(initial), exponent, rng
     added = np.zeros(replicates, dtype=np.intp)  # balls of colour 0 drawn so far
     for start in range(0, draws, _BLOCK):
         _advance(added, a, b, alpha, start, min(_BLOCK, draws - start), gen)
@@ -210,6 +202,7 @@ def lock_in_estimate(
     return LockInEstimate(wins, float(np.sqrt(wins * (1 - wins) / replicates)), undecided)
 
 
+@domains(initial=BALLS, exponent=Real("(1, inf)"), terms=Maybe(COUNT))
 def lock_in_probability(initial, exponent: float, *, terms: int | None = None) -> float:
     r"""Probability that colour 0 eventually takes all but finitely many draws, :math:`\alpha > 1`.
 
@@ -235,7 +228,7 @@ def lock_in_probability(initial, exponent: float, *, terms: int | None = None) -
     initial : pair of int
         :math:`(A_0, B_0)`, both at least 1.
     exponent : float
-        :math:`\alpha > 1` (for :math:`\alpha \le 1` there is no lock-in).
+        :math:`\alpha > 1` (no lock-in at or below 1).
     terms : int, optional
         Products are taken over :math:`k <` ``terms`` exactly and the rest through
         :math:`\sum_{k \ge K} k^{-2\alpha}`; default :math:`\max(50 M, 2000)`.
@@ -250,12 +243,11 @@ def lock_in_probability(initial, exponent: float, *, terms: int | None = None) -
     ----------
     Davis (1990), Reinforced random walk; Oliveira (2008); Pemantle (2007), section 2.3.
     """
-    a, b = _initial(initial)
-    if min(a, b) < 1:
-        raise ValueError(f"initial must hold at least one ball of each colour, got {initial!r}")
-    alpha = check_real("exponent", exponent, lower=1.0, lower_open=True)
+    (a, b), alpha = _balls(initial, each=1), exponent
     low, high = min(a, b), max(a, b)
-    cutoff = max(50 * high, 2_000) if terms is None else check_integer("terms", terms, lower=high + 1)
+    if terms is not None and terms <= high:
+        raise ValueError(f"terms must be >= {high + 1} (more than the larger count), got {terms!r}")
+    cutoff = max(50 * high, 2_000) if terms is None else terms
     if a == b:
         return 0.5
     # D is rescaled by low**alpha (P(D < 0) does not change) so that its first term is E / 1

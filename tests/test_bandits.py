@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mctools as mc
+from mctools.bandits import _STRATEGY_DEFAULTS, _bandit_step, _Knobs
 
 STATIONARY = np.tile([1.0, 0.6], (300, 1))  # activity 0 pays 1.0, activity 1 pays 0.6
 
@@ -219,39 +220,18 @@ def test_a_vanishing_temperature_is_greedy_not_an_overflow():
     assert np.all(run.choices == 0)
 
 
-def plain_bandit(means, replicates, seed, epsilon=0.0, temperature=0.0, anneal=np.inf, period=0, depletion=0.0,
-                 regrowth=0.0):  # fmt: skip
-    """The simulation written plainly, one (replicates, K) step at a time, with step_size=0.1,
-    noise_sd=0.3 and probe_step_size=1.0: the vectorised kernel must draw the same."""
-    gen = np.random.default_rng(seed)
+def plain_bandit(means, replicates, seed, *, step_size=0.1, probe_step_size=1.0, noise_sd=0.3, depletion=0.0,
+                 regrowth=0.0, **strategy):  # fmt: skip
+    """The agents stepped one step at a time by the module's plain ``_bandit_step`` (the model's equations):
+    BanditRun's fields, each (replicates, steps)."""
+    knobs = {k: np.broadcast_to(strategy.get(k, v), (replicates,)) for k, v in _STRATEGY_DEFAULTS.items()}
+    knobs = _Knobs(**knobs, step_size=step_size, probe_step_size=probe_step_size, noise_sd=noise_sd,
+                   depletion=depletion, regrowth=regrowth)  # fmt: skip
     world = np.broadcast_to(means, (replicates, *np.shape(means)[-2:]))
-    steps, arms = world.shape[1:]
-    *settings, _ = np.broadcast_arrays(epsilon, temperature, anneal, period, np.ones(replicates))
-    epsilon, temperature, anneal, period = settings
-    estimates, last_tried, stock = world[:, 0].copy(), np.zeros((replicates, arms)), np.ones((replicates, arms))
-    rows, warm, fields = np.arange(replicates), temperature > 0, []
-    for t in range(steps):
-        mu, mode = world[:, t] * stock, np.argmax(estimates, axis=1)
-        choice, u = mode.copy(), gen.random(replicates)
-        if warm.any():
-            cooled = temperature[warm] / (1.0 + t / anneal[warm])
-            shifted_q = estimates[warm] - estimates[warm].max(axis=1, keepdims=True)
-            with np.errstate(over="ignore"):
-                logits = np.maximum(shifted_q / cooled[:, None], -1e4)
-            choice[warm] = (u[warm, None] > np.cumsum(mc.softmax(logits), axis=1)[:, :-1]).sum(axis=1)
-        explore = gen.random(replicates) < epsilon
-        choice = np.where(explore, gen.integers(arms, size=replicates), choice)
-        probe = (period > 0) & ((t + 1) % np.maximum(period, 1) == 0)
-        stale = np.where(np.arange(arms) == mode[:, None], np.inf, last_tried)
-        choice = np.where(probe, np.argmin(stale, axis=1), choice)
-        expected = mu[rows, choice]
-        reward = expected + 0.3 * gen.standard_normal(replicates)
-        fields.append((choice, reward, expected, mu.max(axis=1) - expected, mode, np.argmax(mu, axis=1)))
-        estimates[rows, choice] += np.where(probe, 1.0, 0.1) * (reward - estimates[rows, choice])
-        last_tried[rows, choice] = t + 1
-        stock += regrowth * (1.0 - stock)
-        stock[rows, choice] *= 1.0 - depletion
-    return [np.stack(field, axis=1) for field in zip(*fields, strict=True)]
+    estimates, stock, last_tried = world[:, 0].copy(), np.ones(world[:, 0].shape), np.zeros(world[:, 0].shape)
+    gen = np.random.default_rng(seed)
+    steps = [_bandit_step(t, estimates, stock, last_tried, world[:, t], knobs, gen) for t in range(world.shape[1])]
+    return [np.stack([step[name] for step in steps], axis=1) for name in mc.BanditRun._fields]
 
 
 @pytest.mark.parametrize(
@@ -272,3 +252,39 @@ def test_run_is_the_plain_simulation_bit_for_bit(means, settings):
     for field, plain in zip(run, plain_bandit(means, 6, 7, **settings), strict=True):
         np.testing.assert_array_equal(field, plain)
         assert field.flags.c_contiguous
+
+
+# The plain step and the fast kernel agree in distribution too, with independent random streams.
+MIX = {
+    "greedy": {},
+    "ε-greedy": {"epsilon": 0.1},
+    "softmax": {"temperature": 0.3, "anneal": 20.0},
+    "monitor": {"period": 7},
+}
+WORLD = {"step_size": 0.2, "probe_step_size": 1.0, "noise_sd": 0.5, "depletion": 0.05, "regrowth": 0.02}
+
+
+def per_agent(run) -> np.ndarray:
+    """Two statistics per agent: the share of steps off its mode, and its mean regret per step; (2, 4, agents)."""
+    choices, regret, leading = run[0], run[3], run[4]
+    return np.stack([(choices != leading).mean(axis=1), regret.mean(axis=1)]).reshape(2, len(MIX), -1)
+
+
+def standard_errors_apart(fast, plain) -> np.ndarray:
+    """Per statistic and strategy, the gap between the two forms' means in standard errors."""
+    a, b = per_agent(fast), per_agent(plain)
+    gap, error = np.abs(a.mean(axis=-1) - b.mean(axis=-1)), np.sqrt((a.var(axis=-1) + b.var(axis=-1)) / a.shape[-1])
+    return np.divide(gap, error, out=np.where(gap > 0, np.inf, 0.0), where=error > 0)  # a sure gap is infinite
+
+
+def test_the_plain_step_and_the_fast_kernel_agree_in_distribution():
+    # Other seeds: every statistic of every strategy agrees within 4 standard errors (1500 agents each);
+    # a plain step with one knob of its strategy 50% larger is further than that, so the test has power.
+    means = np.where(np.arange(50)[:, None] < 25, [1.0, 0.6, 0.3], [0.3, 0.6, 1.0])  # the best activity moves
+    strategies = mc.strategy_arrays(MIX, 1500)
+    fast = mc.simulate_bandit(means, replicates=6000, rng=11, **strategies, **WORLD)
+    assert np.all(standard_errors_apart(fast, plain_bandit(means, 6000, 12, **strategies, **WORLD)) < 4)
+    for knob in ("epsilon", "temperature", "period"):
+        other = strategies | {knob: (strategies[knob] * 1.5).astype(strategies[knob].dtype)}
+        apart = standard_errors_apart(fast, plain_bandit(means, 6000, 12, **other, **WORLD))
+        assert apart.max() > 4, f"a plain step with {knob} x 1.5 went unnoticed: {apart}"

@@ -82,7 +82,7 @@ def test_lost_modes_stay_lost():
         (lambda: mc.temper([0.5, 0.5], np.inf), ValueError, "temperature must be finite"),
         (lambda: mc.softmax([1.0, 2.0], "hot"), TypeError, "temperature must be a real number"),
         (lambda: mc.softmax(3.0), ValueError, "rewards must have at least 1 dimension"),
-        (lambda: mc.kl_divergence([0.5, 0.5], [1 / 3] * 3), ValueError, "broadcastable"),
+        (lambda: mc.kl_divergence([0.5, 0.5], [1 / 3] * 3), ValueError, "p, q must broadcast together"),
     ],
 )
 def test_bad_input_names_the_parameter(call, error, words):

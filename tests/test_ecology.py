@@ -222,7 +222,7 @@ def test_seed_bank_fitness_and_optimum_broadcast():
         (lambda: mc.random_environments([[1.0]], 5), ValueError, "probabilities must be one-dimensional"),
         (lambda: mc.random_environments([1.0], -1), ValueError, "generations must be >= 0"),
         (lambda: mc.log_growth_rate([1.0, -1.0], [0.5, 0.5]), ValueError, "fitness must be >= 0"),
-        (lambda: mc.log_growth_rate([1.0, 2.0], [1.0]), ValueError, "one entry per environment"),
+        (lambda: mc.log_growth_rate([1.0, 2.0], [1.0]), ValueError, "must have the same last axis"),
         (lambda: mc.log_population([1.0, 2.0], np.array([[0, 2]])), ValueError, "environments must hold indices"),
         (lambda: mc.log_population([1.0, 2.0], np.array([0.0, 1.0])), TypeError, "environments must be an integer"),
         (lambda: mc.log_population([1.0, 2.0], np.array([0, 1])), ValueError, "environments must have shape"),

@@ -186,12 +186,12 @@ def test_exact_chain_first_day_tilt():
         (
             lambda: mc.simulate_learning_by_doing(5, learning=0.1, forgetting=0.1, temperature=0.1, payoff=[1.0]),
             ValueError,
-            "payoff must list at least two",
+            "payoff must have at least 2 activities",
         ),
         (
             lambda: mc.simulate_learning_by_doing(5, learning=0.1, forgetting=0.1, temperature=0.1, start=0.5),
             TypeError,
-            "start must be integer",
+            "start must be an integer",
         ),
         (
             lambda: mc.simulate_learning_by_doing(5, learning=0.1, forgetting=0.1, temperature=0.1, start=99),
@@ -211,7 +211,7 @@ def test_exact_chain_first_day_tilt():
         (
             lambda: mc.learning_by_doing_exact(5, learning=0.1, forgetting=0.1, temperature=0.1, given=[[2]]),
             ValueError,
-            "given must be a 2-D array of 0/1",
+            "given must be <= 1",
         ),
         (
             lambda: mc.learning_by_doing_exact(2, learning=0.1, forgetting=0.1, temperature=0.1, given=[[0, 0, 0]]),

@@ -1,5 +1,7 @@
 """Logistic growth with harvest, the island's weather, and the learning islander."""
 
+import inspect
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -144,41 +146,66 @@ def test_island_draws_the_same_numbers_in_blocks_of_days(monkeypatch):
         np.testing.assert_array_equal(blocks[key], daily[key])
 
 
-def test_island_follows_its_formulas_exactly():
-    # One islander at a time in plain Python floats, the formulas in the docstring's order.
-    days, replicates = 120, 4
-    out = mc.simulate_island(days, replicates=replicates, rng=9, **ISLAND)
-    rng = np.random.default_rng(9)
-    weather, forget = [], []
-    for _ in range(days):
-        weather.append(rng.random(replicates))
-        forget.append(rng.random((2, replicates)))
-    p, cap, q, r, need, full = 0.75, 6, 0.2, 0.05, 0.3, 1.5
-    for i, ell in enumerate([0.05, 0.3]):
-        skill = mc.skill_curve(np.arange(cap + 1), ell, 0.05).tolist()
-        for j, phi in enumerate([0.0, 0.4, 0.9]):
-            for k in range(replicates):
-                e_h, e_f, stock, larder, starved = 3, 5, 1.0, full, np.inf
-                for day in range(days):
-                    u = weather[day][k]
-                    c = u / (2 * p) if u < p else 0.5 + (u - p) / (2 * (1 - p))
-                    h, f = skill[e_h], skill[e_f]
-                    hunt_value, fish_value = h * (1.0 - c) * stock, f * c
-                    hunt = hunt_value > fish_value
-                    take = q * h * (1.0 - c) * stock if hunt and starved == np.inf else 0.0
-                    stock = max(stock + r * stock * (1.0 - stock) - take, 0.0)
-                    if starved < np.inf:
-                        continue
-                    larder = min(larder + (hunt_value if hunt else fish_value) - need, full)
-                    if larder < 0:
-                        starved = day + 1
-                    elif hunt:
-                        e_h, e_f = min(e_h + 1, cap), max(e_f - 1, 0) if forget[day][1, k] < phi else e_f
-                    else:
-                        e_h, e_f = max(e_h - 1, 0) if forget[day][0, k] < phi else e_h, min(e_f + 1, cap)
-                assert (out["starved_on"][k, i, j], out["stock"][k, i, j]) == (starved, stock)
-                assert (out["hunting_experience"][k, i, j], out["fishing_experience"][k, i, j]) == (e_h, e_f)
-    assert np.isfinite(out["starved_on"]).any() and np.isinf(out["starved_on"]).any()
+def plain_island(days: int, replicates: int, seed: int, **parameters) -> dict[str, np.ndarray]:
+    """The islanders stepped one day at a time by the module's plain ``_island_day`` (the docstring's
+    equations), drawing simulate_island's random numbers: its outputs, with history."""
+    signature = inspect.signature(mc.simulate_island).parameters
+    p = {name: value.default for name, value in signature.items() if value.default is not value.empty} | parameters
+    names = ("learning", "forgetting", "novice", "growth", "catchability", "stock0", "requirement", "reserve")
+    island = dict(zip(names, np.broadcast_arrays(*(np.asarray(p[k], float) for k in names)), strict=True))
+    island["max_experience"] = p["max_experience"]
+    shape = (replicates, *island["learning"].shape)
+    state = {
+        "experience": np.stack([np.broadcast_to(e, shape) for e in p["start"]]),
+        "starved_on": np.full(shape, np.inf),
+    }
+    state |= {"stock": np.broadcast_to(island["stock0"], shape), "larder": np.broadcast_to(island["reserve"], shape)}
+    state["alive"], gen, records = np.ones(shape, dtype=bool), np.random.default_rng(seed), []
+    for day in range(days):
+        u = gen.random((3, replicates, *[1] * (len(shape) - 1)))  # the day's weather, then forgetting
+        records.append(
+            resources._island_day(day, state, resources._cloudiness_quantile(u[0], p["sunny"]), u[1:], island)
+        )
+    paths = {key: np.stack([day[key] for day in records], axis=-1) for key in records[0]}
+    hunted, alive = (paths[key][..., -100:].sum(axis=-1) for key in ("hunt", "alive"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        paths["threshold"] = paths["hunting_skill"] * paths["stock_path"]
+        paths["threshold"] /= paths["threshold"] + paths["fishing_skill"]
+        share = np.where(alive > 0, hunted / np.maximum(alive, 1), np.nan)
+    paths |= {key: np.where(paths["alive"], paths[key], np.nan) for key in paths if key not in ("hunt", "alive")}
+    result = {"starved_on": state["starved_on"], "stock": state["stock"], "hunting_share": share}
+    return result | dict(zip(("hunting_experience", "fishing_experience"), state["experience"], strict=True)) | paths
+
+
+def test_the_plain_day_and_the_fast_island_agree_draw_for_draw():
+    fast = mc.simulate_island(120, replicates=4, history=True, rng=9, **ISLAND)
+    plain = plain_island(120, 4, 9, **ISLAND)
+    for key in fast:
+        np.testing.assert_array_equal(fast[key], plain[key], err_msg=key)
+    assert np.isfinite(fast["starved_on"]).any() and np.isinf(fast["starved_on"]).any()
+
+
+def per_islander(out: dict) -> np.ndarray:
+    """Statistics per islander: starved or not, the final stock, hunting experience and hunting share."""
+    starved, share = np.isfinite(out["starved_on"]), np.nan_to_num(out["hunting_share"])
+    return np.stack([starved, out["stock"], out["hunting_experience"], share]).reshape(4, -1).astype(float)
+
+
+def standard_errors_apart(fast: dict, plain: dict) -> np.ndarray:
+    a, b = per_islander(fast), per_islander(plain)
+    gap, error = np.abs(a.mean(axis=1) - b.mean(axis=1)), np.sqrt((a.var(axis=1) + b.var(axis=1)) / a.shape[1])
+    return np.divide(gap, error, out=np.where(gap > 0, np.inf, 0.0), where=error > 0)
+
+
+def test_the_plain_day_and_the_fast_island_agree_in_distribution():
+    # Other seeds: every statistic agrees within 4 standard errors (2000 islanders); a plain day with the
+    # learning or the forgetting rate 50% larger is further than that, so the test has power.
+    island = ISLAND | {"learning": 0.1, "forgetting": 0.3, "max_experience": 10}
+    fast = mc.simulate_island(150, replicates=2000, rng=21, **island)
+    assert np.all(standard_errors_apart(fast, plain_island(150, 2000, 22, **island)) < 4)
+    for rate in ("learning", "forgetting"):
+        apart = standard_errors_apart(fast, plain_island(150, 2000, 22, **island | {rate: 1.5 * island[rate]}))
+        assert apart.max() > 4, f"a plain day with the {rate} rate x 1.5 went unnoticed: {apart}"
 
 
 @settings(max_examples=10)

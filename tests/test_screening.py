@@ -156,7 +156,7 @@ def test_simulated_areas_are_a_categorical_draw_for_any_number_of_areas(areas):
         p /= p.sum()
     edges = np.cumsum(p)[:-1]
     u = np.random.default_rng(0).random((3, 5000))
-    u[0, :areas - 1] = edges  # exactly on an edge: the area above it
+    u[0, : areas - 1] = edges  # exactly on an edge: the area above it
     expected = np.searchsorted(edges, u, side="right") + areas * np.arange(3)[:, None]
     np.testing.assert_array_equal(_area_index(u, edges), expected)
     # Rounds of 70 000 proposals run one replicate per block: the counts add up row by row.
@@ -178,7 +178,7 @@ def test_simulated_areas_are_a_categorical_draw_for_any_number_of_areas(areas):
         (lambda: mc.award_share(0.5, 1.0, -2.0, 1.0), ValueError, "skill_b must be >= 0"),
         (lambda: mc.retraining_map(0.5, 0.5, 0.0, 1.0), ValueError, "scale must be > 0"),
         (lambda: mc.retraining_map(0.5, 0.5, 1.0, 1.0, exponent=0), ValueError, "exponent must be > 0"),
-        (lambda: mc.retraining_map(0.5, 0.5, 1.0, 1.0, extra_skill=(1.0,)), ValueError, "extra_skill must be a pair"),
+        (lambda: mc.retraining_map(0.5, 0.5, 1.0, 1.0, extra_skill=(1.0,)), ValueError, "extra_skill must have shape"),
         (lambda: mc.retraining_map(1.2, 0.5, 1.0, 1.0), ValueError, "training_share must be <= 1"),
         (lambda: mc.quota_bars(0.5, 1.0, 1.0, 1.0, 0.6), ValueError, "minimum must be <= 0.5"),
         (lambda: mc.office_path([0.5, 0.5], 1.0, 1.0, initial=0.5, audit_every=-1), ValueError, "audit_every must be"),

@@ -1,35 +1,21 @@
-"""The bad-input table: for every public function of ``mctools``, arguments that run and,
-parameter by parameter, values that must be refused.
+"""The bad-input table: for every public function of ``mctools``, arguments that run and the cases
+its declared parameter domains cannot know (constraints between parameters, misbehaving callables).
 
-``tests/bad_inputs/<module>.py`` holds the entries for ``mctools/<module>.py`` as a list
-``ENTRIES`` of :class:`~bad_inputs.entry.Entry`; shared bad values by kind of parameter are in
-``values.py``. ``tests/test_bad_inputs.py`` gathers them (:data:`TABLE`), checks that every
-public function has exactly one entry and every parameter some bad values, and calls each
-function once per bad value.
+``tests/bad_inputs/<module>.py`` holds the entries for ``mctools/<module>.py`` as a list ``ENTRIES``
+of :class:`~bad_inputs.entry.Entry`. ``tests/test_bad_inputs.py`` checks that every public function
+has exactly one entry and every parameter values to refuse, and calls each function once per value.
 """
-
-from __future__ import annotations
 
 import importlib
 import pkgutil
 
 from .entry import Entry
 
-_SUPPORT = {"entry", "values"}
-
-
-def _gather() -> dict[str, Entry]:
-    table: dict[str, Entry] = {}
-    for module in pkgutil.iter_modules(__path__):
-        if module.name in _SUPPORT:
-            continue
-        for entry in importlib.import_module(f"{__name__}.{module.name}").ENTRIES:
-            if entry.name in table:
-                raise ValueError(f"{entry.name} has two entries in the bad-input table")
-            table[entry.name] = entry
-    return table
-
-
-TABLE = _gather()
+TABLE: dict[str, Entry] = {}
+for _module in pkgutil.iter_modules(__path__):
+    for _entry in getattr(importlib.import_module(f"{__name__}.{_module.name}"), "ENTRIES", []):
+        if _entry.name in TABLE:
+            raise ValueError(f"{_entry.name} has two entries in the bad-input table")
+        TABLE[_entry.name] = _entry
 
 __all__ = ["TABLE", "Entry"]

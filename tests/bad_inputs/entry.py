@@ -1,26 +1,31 @@
 """One row of the bad-input table."""
 
-from __future__ import annotations
-
+import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class Entry:
-    """A public function, keyword arguments it accepts, and bad values for each parameter.
+    """A public function, keyword arguments it accepts, and the values each parameter must refuse.
 
-    ``valid`` must run cleanly (warnings are errors) and give finite, non-NaN output: the
-    sweep replaces one parameter at a time with a bad value, so a ``valid`` that already
-    failed would make every bad case pass for the wrong reason. Parameters left at their
-    defaults in ``valid`` are still swept. ``exempt`` maps a parameter that has no bad value
-    to the reason why (rare: say why in a sentence).
+    A parameter must refuse the values its declared domain generates around its value in ``valid``
+    (``func.__domains__``, :meth:`mctools._domains.Domain.refuses`), then ``bad[parameter]``: what
+    no domain can know, the constraints between parameters (a shape or bound set by another
+    argument, a combination that overflows) and callables that misbehave when called. A function
+    without declared domains (``charts``, ``exercises``) lists every bad value in ``bad``.
+
+    ``valid`` must run cleanly (warnings are errors) and give non-NaN output, or a bad case could
+    pass for the wrong reason. Parameters left at their defaults are still swept. ``exempt`` maps a
+    parameter with no bad value to the reason why.
     """
 
     func: Callable
     valid: dict
-    bad: dict[str, list]
+    bad: dict[str, list] = field(default_factory=dict)
     exempt: dict[str, str] = field(default_factory=dict)
     prefix: str = ""  # "charts." for functions reached as mctools.charts.<name>
 
@@ -32,11 +37,17 @@ class Entry:
     def parameters(self) -> list[str]:
         return list(inspect.signature(self.func).parameters)
 
-    def call(self, **changes):
-        """Call the function with ``valid`` updated by ``changes``.
+    def refused(self, parameter: str) -> list:
+        """Every value ``parameter`` must refuse: from its declared domain, then the entry's own."""
+        domain = getattr(self.func, "__domains__", {}).get(parameter)
+        if domain is None:
+            return list(self.bad.get(parameter, []))
+        arguments = inspect.signature(self.func).bind(**self.valid)
+        arguments.apply_defaults()
+        return [*domain.refuses(arguments.arguments[parameter], arguments.arguments), *self.bad.get(parameter, [])]
 
-        A ``**kwargs`` parameter takes a dict in ``valid`` and ``bad``, spread into the call.
-        """
+    def call(self, **changes):
+        """Call the function with ``valid`` updated by ``changes`` (a ``**kwargs`` parameter takes a dict)."""
         arguments = {**self.valid, **changes}
         for name, parameter in inspect.signature(self.func).parameters.items():
             if parameter.kind is inspect.Parameter.VAR_KEYWORD and name in arguments:
@@ -46,24 +57,13 @@ class Entry:
 
 
 def numeric_leaves(result) -> list:
-    """The numeric arrays inside a function's result, in a fixed order.
-
-    Walks tuples, lists, dicts (sorted keys) and dataclasses; ints, floats and numpy arrays
-    of numbers are leaves. Anything else (an Altair chart, a callable map, a string) is
-    skipped: it has no numbers to compare.
-    """
-    import dataclasses
-
-    import numpy as np
-
+    """The numeric arrays inside a result, in a fixed order: tuples, lists, dicts (by key) and
+    dataclasses are walked; anything else without numbers (a chart, a callable) is skipped."""
     if dataclasses.is_dataclass(result) and not isinstance(result, type):
         return [leaf for f in dataclasses.fields(result) for leaf in numeric_leaves(getattr(result, f.name))]
     if isinstance(result, dict):
         return [leaf for key in sorted(result, key=str) for leaf in numeric_leaves(result[key])]
     if isinstance(result, tuple | list):
         return [leaf for item in result for leaf in numeric_leaves(item)]
-    if isinstance(result, bool | int | float | np.number | np.ndarray):
-        array = np.asarray(result)
-        if np.issubdtype(array.dtype, np.number) or array.dtype == bool:
-            return [array]
-    return []
+    array = np.asarray(result) if isinstance(result, bool | int | float | np.number | np.ndarray) else None
+    return [array] if array is not None and (np.issubdtype(array.dtype, np.number) or array.dtype == bool) else []
