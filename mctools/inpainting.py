@@ -24,7 +24,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.special import logsumexp
 
-from ._validate import _show, as_finite_array, as_generator, check_choice, check_integer, check_real
+from ._validate import show, as_finite_array, as_generator, check_choice, check_integer, check_real
 from .lowrank import (
     _LOG_2PI,
     ClassModels,
@@ -142,7 +142,7 @@ def class_posterior(log_likelihood, shares, temperature=1.0, bias=0.0) -> np.nda
     ll = as_finite_array("log_likelihood", log_likelihood, min_ndim=2)
     pi = as_finite_array("shares", shares, lower=0.0, min_ndim=1)
     if pi.shape[-1] != ll.shape[-1] or not np.all(pi.sum(axis=-1) > 0):
-        raise ValueError(f"shares must have K = {ll.shape[-1]} entries, not all zero, got {_show(pi)}")
+        raise ValueError(f"shares must have K = {ll.shape[-1]} entries, not all zero, got {show(pi)}")
     t = as_finite_array("temperature", temperature, lower=0.0, lower_open=True)
     b = as_finite_array("bias", bias)
     shape = ll.shape[:-2]
@@ -256,7 +256,7 @@ def calibrate_posterior(log_likelihood, labels, shares) -> tuple[np.ndarray, np.
     if np.any(np.take_along_axis(np.broadcast_to(pi[..., None, :], ll.shape), y[..., None], axis=-1) == 0):
         raise ValueError("labels must not name a class whose entry in shares is 0")
     if np.any((pi > 0).sum(axis=-1) < 2):
-        raise ValueError(f"shares must give at least two classes a positive share, got {_show(pi)}")
+        raise ValueError(f"shares must give at least two classes a positive share, got {show(pi)}")
     return _calibrate(ll, y, pi)
 
 
@@ -341,7 +341,7 @@ def decide_class(posterior, quality=1.0, policy: str = "quality", *, rng=None) -
     """
     rho = as_finite_array("posterior", posterior, lower=0.0, upper=1.0, min_ndim=2)
     if not np.allclose(rho.sum(axis=-1), 1.0, rtol=0.0, atol=1e-8):
-        raise ValueError(f"posterior must sum to 1 along the last axis, got sums {_show(rho.sum(axis=-1))}")
+        raise ValueError(f"posterior must sum to 1 along the last axis, got sums {show(rho.sum(axis=-1))}")
     q = as_finite_array("quality", quality, lower=0.0)
     if 0 < q.ndim < rho.ndim:
         q = q[..., None, :]  # one quality per class and replicate, shared by the pictures

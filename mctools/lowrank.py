@@ -36,7 +36,7 @@ from typing import NamedTuple
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from ._validate import _show, as_finite_array, as_integer_array, check_integer, check_real
+from ._validate import show, as_finite_array, as_integer_array, check_integer, check_real
 
 __all__ = ["ClassModels", "allocate_ranks", "conditional_gaussian", "fit_class_models", "ppca_log_likelihood"]
 
@@ -100,7 +100,7 @@ def _labels(name: str, value, classes: int, shape: tuple[int, ...]) -> np.ndarra
 def _mask(value, d: int | None = None) -> np.ndarray:
     mask = np.asarray(value)
     if mask.dtype != bool or mask.ndim != 1:
-        raise TypeError(f"visible must be a 1-D boolean mask over the pixels, got {_show(value)}")
+        raise TypeError(f"visible must be a 1-D boolean mask over the pixels, got {show(value)}")
     if d is not None and mask.size != d:
         raise ValueError(f"visible must have one entry per pixel (d = {d}), got {mask.size}")
     if mask.all() or not mask.any():
@@ -117,7 +117,7 @@ def _budget(value, classes: int, d: int) -> int:
 
 def _models(value) -> ClassModels:
     if not isinstance(value, ClassModels):
-        raise TypeError(f"models must be a ClassModels (see fit_class_models), got {_show(value)}")
+        raise TypeError(f"models must be a ClassModels (see fit_class_models), got {show(value)}")
     return value
 
 
@@ -282,7 +282,7 @@ def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
         raise ValueError(f"eigenvalues must hold d >= 2 values on the last axis, got shape {lam.shape}")
     r = as_integer_array("rank", rank, "an integer rank or array of ranks")
     if r.size and (r.min() < 0 or r.max() >= d):
-        raise ValueError(f"rank must lie in 0..{d - 1}, got {_show(r)}")
+        raise ValueError(f"rank must lie in 0..{d - 1}, got {show(r)}")
     shape = np.broadcast_shapes(lam.shape[:-1], r.shape)
     lam = np.broadcast_to(-np.sort(-lam, axis=-1), (*shape, d))
     r = np.broadcast_to(r, shape)
@@ -290,8 +290,8 @@ def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
     noise = np.where(kept, 0.0, lam).sum(axis=-1) / (d - r)
     if np.any(np.where(kept, lam, 1.0) <= 0) or np.any(noise <= 0):
         raise ValueError(
-            f"eigenvalues must have the rank largest ones and the mean of the rest positive, got {_show(lam)} "
-            f"with rank {_show(r)}"
+            f"eigenvalues must have the rank largest ones and the mean of the rest positive, got {show(lam)} "
+            f"with rank {show(r)}"
         )
     variances = np.where(kept, lam, noise[..., None])
     return _mean_log_likelihood(lam, variances)
