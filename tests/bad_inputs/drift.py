@@ -40,6 +40,8 @@ ENTRIES = [
             "ddof": [*NONNEGATIVE_INTEGER, 2, 5],
             "temperature": POSITIVE,
             "accumulate": FLAG,
+            "fresh_fraction": UNIT,
+            "reuse_real": FLAG,
             "rng": RNG,
         },
     ),
