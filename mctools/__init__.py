@@ -7,6 +7,7 @@ Organised by mechanism, not by chapter; the chapters compose these pieces.
 * ``allocation``: capacity allocation under diminishing returns
 * ``ambiguity``: deciding what to draw when the context is ambiguous
 * ``drift``: models refitted to their own samples (Gaussian, linear regression, Wright–Fisher)
+* ``tails``: Zipf data with a lost tail, the memoriser's test error (scaling laws)
 * ``ecology``: growth in random environments, branching-process extinction, bet-hedging
 * ``bandits``: exploring a world that shifts or depletes (greedy, ε-greedy, softmax, monitoring)
 * ``temperature``: free energy, its maximiser, retraining at a temperature, critical temperature
@@ -91,6 +92,7 @@ from .screening import (
     simulate_round,
 )
 from .slack import break_even_time, learning_curve, savings_needed, savings_path, time_to_reach
+from .tails import memoriser_error
 from .temperature import (
     critical_temperature,
     free_energy,
@@ -154,6 +156,7 @@ __all__ = [
     "log_variance_drift",
     "logistic_growth",
     "maximum_sustainable_yield",
+    "memoriser_error",
     "metropolis_matrix",
     "monitoring_interval",
     "net_value",
