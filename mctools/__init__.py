@@ -8,6 +8,7 @@ those of each module's ``__all__``, gathered here.
 * ``allocation``: capacity allocation under diminishing returns
 * ``ambiguity``: deciding what to draw when the context is ambiguous
 * ``drift``: models refitted to their own samples (Gaussian, linear regression, Wright–Fisher)
+* ``tails``: Zipf data with a lost tail, the memoriser's test error (scaling laws)
 * ``ecology``: growth in random environments, branching-process extinction, bet-hedging
 * ``bandits``: exploring a world that shifts or depletes (greedy, ε-greedy, softmax, monitoring)
 * ``temperature``: free energy, its maximiser, retraining at a temperature, critical temperature
@@ -21,6 +22,7 @@ those of each module's ``__all__``, gathered here.
 * ``detection``: sequential change detection (CUSUM), exact run lengths and simulation
 * ``feedback``: self-reinforcing maps and the four knobs that tame them
 * ``cascades``: information cascades (sequential imitation)
+* ``tails``: Zipf data with a lost tail, the memoriser's error (Hutter; Dohmatob et al.)
 * ``sampling``: multinomial counts by inverse CDF, the same on every CPU
 * ``lowrank``: low-rank Gaussian class models (PPCA) under a rank budget, conditional Gaussians
 * ``inpainting``: inpainting digits, calibrated class posteriors, decision rules, generations
@@ -49,6 +51,7 @@ from .resources import *
 from .sampling import *
 from .screening import *
 from .slack import *
+from .tails import *
 from .temperature import *
 from .urns import *
 
@@ -73,5 +76,6 @@ __all__ += resources.__all__
 __all__ += sampling.__all__
 __all__ += screening.__all__
 __all__ += slack.__all__
+__all__ += tails.__all__
 __all__ += temperature.__all__
 __all__ += urns.__all__

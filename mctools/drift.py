@@ -2,8 +2,10 @@ r"""Models refitted, generation after generation, to samples of their own output
 
 * :func:`gaussian_refit`: the continuous ouroboros of Shumailov et al. (2024). Each
   generation draws :math:`M` samples from the previous fit
-  :math:`N(\mu_{n-1}, T\sigma^2_{n-1})` (temperature :math:`T` scales the variance) and
-  refits mean and standard deviation, replacing the data or accumulating it.
+  :math:`N(\mu_{n-1}, T\sigma^2_{n-1})` (temperature :math:`T` scales the variance), of
+  which a fraction may be real data, fresh or reused (Bertrand et al. 2024; Alemohammad et
+  al. 2024), and refits mean and standard deviation, replacing the data or accumulating it
+  (Kazdan et al. 2024).
 * :func:`regression_refit`: linear regression retrained on labels from its previous
   generation (Dohmatob et al. 2024; Gerstgrasser et al. 2024), replacing or accumulating.
 * :func:`wright_fisher`: a population of :math:`N` individuals of :math:`K` types resampled
@@ -36,19 +38,37 @@ def _sample_sizes(sample_size: np.ndarray, generations: int, ddof: int) -> np.nd
     return np.broadcast_to(sample_size, (generations,))
 
 
-def _sample_moments(loc: np.ndarray, scale: np.ndarray, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _sample_moments(
+    loc: np.ndarray, scale: np.ndarray, z: np.ndarray, real: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Mean and sum of squared deviations of each row of ``x = loc + scale * z``, z of shape (R, M).
 
     Computed on ``x`` transposed to (M, R): every step is then one operation over all R
     replicates, whereas a reduction along a short row (M = 10) costs numpy about 25 ns a row,
-    more than the row's arithmetic.
+    more than the row's arithmetic. ``real``, of shape (k, R), holds real data points that
+    join each replicate's sample.
     """
     x = np.multiply(z.T, scale, order="C")
     x += loc
-    mean = x.sum(axis=0) / z.shape[1]
+    if real is not None:
+        x = np.concatenate([real, x])
+    mean = x.sum(axis=0) / x.shape[0]
     x -= mean
     np.square(x, out=x)
     return mean, x.sum(axis=0)
+
+
+def _real_counts(fresh_fraction, sizes: np.ndarray, reuse_real, accumulate: bool) -> np.ndarray:
+    """Real points per generation, ``round(fresh_fraction * M_n)``, checked against ``reuse_real``."""
+    counts = np.rint(fresh_fraction * sizes).astype(int)  # round half to even, as Python's round
+    if reuse_real and accumulate:
+        raise ValueError("reuse_real=True needs accumulate=False: pooled data would count the same real points again")
+    if reuse_real and np.unique(counts).size > 1:
+        raise ValueError(
+            f"reuse_real=True needs the same number of real points every generation, got {counts.tolist()} "
+            f"from fresh_fraction={fresh_fraction!r} and sample_size"
+        )
+    return counts
 
 
 @domains(
@@ -60,6 +80,8 @@ def _sample_moments(loc: np.ndarray, scale: np.ndarray, z: np.ndarray) -> tuple[
     temperature=POSITIVE,
     accumulate=FLAG,
     sample_size=Integers("[1, inf)"),
+    fresh_fraction=Real("[0, 1]"),
+    reuse_real=FLAG,
     rng=SEED,
 )
 def gaussian_refit(
@@ -72,19 +94,42 @@ def gaussian_refit(
     ddof: int = 1,
     temperature: float = 1.0,
     accumulate: bool = False,
+    fresh_fraction: float = 0.0,
+    reuse_real: bool = False,
     rng=None,
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""Refit a Gaussian to samples of the previous generation's fit, ``generations`` times.
 
-    Generation :math:`n \ge 1` draws :math:`M_n` samples from
-    :math:`N(\mu_{n-1}, T\sigma_{n-1}^2)` and sets
+    Generation :math:`n \ge 1` draws :math:`M_n` samples, of which
+    :math:`k_n = \operatorname{round}(f M_n)` are real, from :math:`N(\mu_0, \sigma_0^2)`
+    (``fresh_fraction`` :math:`= f`), and :math:`M_n - k_n` synthetic, from
+    :math:`N(\mu_{n-1}, T\sigma_{n-1}^2)`, and sets
 
     .. math::  \mu_n = \bar x, \qquad \sigma_n^2 = \frac{1}{N - \text{ddof}} \sum (x - \bar x)^2,
 
     over the new samples (:math:`N = M_n`, ``accumulate=False``) or over every sample drawn
     so far (:math:`N = M_1 + \dots + M_n`, ``accumulate=True``; pooled exactly with
-    Chan's update, so memory does not grow). With ``ddof=1``, ``T=1`` and replacement,
-    :math:`E[\sigma_n^2] = \sigma_0^2` while :math:`E[\sigma_n] = \sigma_0 c_4(M)^n \to 0`.
+    Chan's update, so memory does not grow). With ``ddof=1``, ``T=1``, :math:`f = 0` and
+    replacement, :math:`E[\sigma_n^2] = \sigma_0^2` while
+    :math:`E[\sigma_n] = \sigma_0 c_4(M)^n \to 0` (Shumailov et al. 2024). With
+    ``ddof=0`` and accumulation, :math:`E[\sigma_n^2] = \sigma_0^2 \prod_{i \le n}(1 - 1/(M i^2))`
+    (Kazdan et al. 2024).
+
+    With replacement and fresh real data (Bertrand et al. 2024), the second moments
+    :math:`a_n = E[(\mu_n - \mu_0)^2]` and :math:`v_n = E[\sigma_n^2]` follow an exact
+    linear recursion: with :math:`k` real points, :math:`s = M - k` synthetic ones,
+    :math:`b_n = k\sigma_0^2 + sTv_n`,
+
+    .. math::
+
+        v_{n+1} = \frac{(M-1)\,b_n/M + (ks/M)\,a_n}{M - \text{ddof}}, \qquad
+        a_{n+1} = \frac{s^2}{M^2} a_n + \frac{b_n}{M^2}.
+
+    ``reuse_real=True`` draws the :math:`k` real points once and reuses them every
+    generation, Alemohammad et al.'s (2024) synthetic augmentation loop; fresh points every
+    generation are their fresh data loop, :math:`f = 0` their fully synthetic loop, and
+    :math:`T < 1` their sampling bias. ``fresh_fraction=0`` draws exactly the random numbers
+    of a run without real data.
 
     Parameters
     ----------
@@ -100,9 +145,17 @@ def gaussian_refit(
     ddof : int
         0 (maximum likelihood) or 1 (unbiased variance).
     temperature : float
-        :math:`T > 0`, the sampling temperature of every generation, generation 0 included.
+        :math:`T > 0`, the sampling temperature of every generation's synthetic samples,
+        generation 1's included (drawn from the real distribution at temperature :math:`T`
+        when ``fresh_fraction`` is 0); real points are never tempered.
     accumulate : bool
         Keep all data (True) or only the newest samples (False).
+    fresh_fraction : float
+        :math:`f \in [0, 1]`; each generation's sample holds :math:`\operatorname{round}(f M_n)`
+        real points (half to even) and the rest synthetic.
+    reuse_real : bool
+        Draw the real points once, before generation 1, and reuse them every generation
+        (needs ``accumulate=False`` and the same number of real points every generation).
     rng : None, int or numpy.random.Generator
         Seed or generator.
 
@@ -117,8 +170,21 @@ def gaussian_refit(
         If a fitted mean or standard deviation is no longer a finite float64 (with
         :math:`T > 1` the variance grows geometrically, e.g. :math:`\sigma \sim 10^n` at
         :math:`T = 100`): the generation is named, no inf or NaN is returned.
+
+    References
+    ----------
+    Shumailov, I. et al. (2024). AI models collapse when trained on recursively generated data.
+    *Nature* 631, 755–759. Alemohammad, S. et al. (2024). Self-consuming generative models go
+    MAD. *ICLR*. Bertrand, Q. et al. (2024). On the stability of iterative retraining of
+    generative models on their own data. *ICLR*. Kazdan, J. et al. (2024). Collapse or thrive?
+    Perils and promises of synthetic data in a self-generating world. arXiv:2410.16713.
     """
     sizes = _sample_sizes(sample_size, generations, ddof)
+    real_counts = _real_counts(fresh_fraction, sizes, reuse_real, accumulate)
+    fixed_real = None  # reuse_real: the same real points, drawn once, in every generation
+    if reuse_real and generations > 0 and real_counts[0] > 0:
+        fixed_real = mu0 + sigma0 * rng.standard_normal((replicates, real_counts[0])).T
+
     mu = np.empty((replicates, generations + 1))
     sigma = np.empty((replicates, generations + 1))
     mu[:, 0], sigma[:, 0] = mu0, sigma0
@@ -126,11 +192,17 @@ def gaussian_refit(
     spread = np.sqrt(temperature)
     mean, sd = mu[:, 0].copy(), sigma[:, 0].copy()  # the last fit, contiguous
     for n in range(1, generations + 1):
-        m = sizes[n - 1]
-        z = rng.standard_normal((replicates, m))
+        m, k = sizes[n - 1], real_counts[n - 1]
+        real = fixed_real
+        if fixed_real is not None:
+            z = rng.standard_normal((replicates, m - k))
+        else:
+            z = rng.standard_normal((replicates, m))
+            if k > 0:  # the first k draws of each replicate are real data, never tempered
+                real, z = mu0 + sigma0 * z[:, :k].T, z[:, k:]
         # Overflow is checked once per generation below, and refused by name.
         with np.errstate(over="ignore", invalid="ignore"):
-            mean, m2 = _sample_moments(mean, spread * sd, z)
+            mean, m2 = _sample_moments(mean, spread * sd, z, real)
             count = m
             if accumulate:  # Chan et al.'s pairwise update of (count, mean, sum of squares)
                 total = pooled_count + m

@@ -2,7 +2,9 @@ r"""Self-reinforcing maps and the knobs that tame them (chapter 8).
 
 Every chapter's system reduces, near its balanced state, to a map :math:`x_{n+1} = G(x_n)`
 on a share :math:`x \in [0, 1]` with :math:`G(\tfrac12) = \tfrac12` and gain
-:math:`g = G'(\tfrac12) > 1`. Each knob wraps :math:`G` in a new map:
+:math:`g = G'(\tfrac12)`; the balance cannot hold when :math:`g > 1` (chapter 1's generator)
+and holds when :math:`g < 1` (chapter 3's calibrated office). Each knob wraps :math:`G` in a
+new map:
 
 * fresh data, a fraction :math:`\lambda` of the real mix :math:`x_\text{real}`:
   :math:`x \mapsto \lambda x_\text{real} + (1 - \lambda) G(x)`, gain :math:`(1 - \lambda) g`;

@@ -12,4 +12,7 @@ ENTRIES = [
     Entry(mc.regression_refit, REGRESSION, {"features": [5, 100], "samples": [2, 3]}),  # samples >= features + 2
     # one row of p0 per replicate (2); record_every at most generations (4)
     Entry(mc.wright_fisher, DRIFT, {"p0": [[[0.5, 0.5]], [[0.5, 0.5]] * 3], "record_every": [5, 100]}),
+    # reused real points need replacing data and the same count every generation
+    Entry(mc.gaussian_refit, {**REFIT, "accumulate": True, "fresh_fraction": 0.4}, {"reuse_real": [True]}),
+    Entry(mc.gaussian_refit, {**REFIT, "sample_size": [4, 5, 6], "fresh_fraction": 0.5}, {"reuse_real": [True]}),
 ]
