@@ -225,10 +225,8 @@ def _texts() -> dict:
 
 def test_histogram_bars_span_their_bins():
     layer = charts.histogram([0.0, 0.5, 1.0], {"rock": [1.0, np.nan], "pop": [np.nan, 1.0]})
-    assert [(r["x"], r["x2"], r["y"]) for r in layer.rows] == [(0.0, 0.5, 1.0), (0.5, 1.0, None)] + [
-        (0.0, 0.5, None),
-        (0.5, 1.0, 1.0),
-    ]
+    rock, pop = [(0.0, 0.5, 1.0), (0.5, 1.0, None)], [(0.0, 0.5, None), (0.5, 1.0, 1.0)]
+    assert [(r["x"], r["x2"], r["y"]) for r in layer.rows] == [*rock, *pop]
 
 
 def test_horizontal_bars_stack_to_one():
@@ -285,10 +283,58 @@ def test_slider_start_must_be_on_the_grid():
 
 def test_a_figure_is_stored_as_its_bundle():
     charts.setup()
-    chart = charts.figure(
-        charts.lines([0.0, 1.0], {"a": [0.0, 1.0]}), title="T", description=DESCRIPTION, x="x", y="y"
-    )
+    chart = charts.figure(charts.lines([0.0, 1.0], {"a": [0.0, 1.0]}), title="T", description=DESCRIPTION, x="x", y="y")
     bundle = chart._repr_mimebundle_()
     bundle = bundle[0] if isinstance(bundle, tuple) else bundle
     assert bundle["text/plain"] == f"Chart: T. {DESCRIPTION}"
     assert isinstance(chart, alt.LayerChart)
+
+
+def test_lines_of_one_colour_are_told_apart_by_their_dash_pattern():
+    x = np.linspace(0, 1, 3)
+    layer = charts.lines(x, {"ε = 0.3": x, "ε = 0.1": x, "ε = 0.01": x}, dash={"ε = 0.3": [6, 4], "ε = 0.01": [2, 2]})
+    spec = simple(layers=[layer], colors=dict.fromkeys(["ε = 0.3", "ε = 0.1", "ε = 0.01"], "specialist"))
+    assert marks(spec)[0]["encoding"]["strokeDash"]["scale"]["range"] == [[6, 4], [1, 0], [2, 2]]
+    with pytest.raises(ValueError, match="dash names"):
+        charts.lines(x, {"a": x}, dash={"b": [2, 2]})
+
+
+def test_shared_y_is_titled_on_the_first_panel_only():
+    x = np.linspace(0, 1, 5)
+    layers = [charts.lines(x, {"a": x * k}, panel=f"k = {k}") for k in (1, 2)]
+    spec = simple(layers=layers)
+    titles = [marks(view)[0]["encoding"]["y"].get("title") for view in spec["concat"]]
+    assert titles == ["y (units)", None]
+    assert spec["resolve"]["scale"] == {"x": "shared", "y": "shared"}
+
+
+def test_a_band_is_drawn_between_its_edges_and_not_stacked():
+    x = np.linspace(0, 1, 5)
+    spec = simple(layers=[charts.band(x, x - 0.1, x + 0.1, series="band"), charts.lines(x, {"mid": x})])
+    area = next(m for m in marks(spec) if mark_type(m) == "area")
+    assert "order" not in area["encoding"] and area["encoding"]["y2"] == {"field": "y2"}
+    compiled = json.dumps(vlc.vegalite_to_vega(spec))
+    # an order channel on an area groups it by order: one point per path, nothing drawn
+    assert '"groupby": ["series", "order"]' not in compiled
+    legend = marks(spec)[0]["encoding"]["color"]["legend"]
+    assert legend["symbolOpacity"] == 1
+
+
+def test_a_layer_colour_names_a_class_or_a_hex_and_figure_colors_win():
+    x = np.linspace(0, 1, 3)
+    spec = simple(
+        layers=[charts.lines(x, {"exact": x}, color="theory"), charts.points(x, {"sim": x}, color="#123456")],
+        colors={"exact": "#000000"},
+    )
+    scale = marks(spec)[0]["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == {"exact": "#000000", "sim": "#123456"}
+    with pytest.raises(ValueError, match="color"):
+        charts.lines(x, {"a": x}, color="unicorn")
+
+
+def test_symmetric_error_bars_from_a_half_width():
+    x = np.arange(3.0)
+    layer = charts.points(x, {"sim": x}, error={"sim": np.full(3, 0.5)})
+    assert [(r["low"], r["high"]) for r in layer.rows] == [(-0.5, 0.5), (0.5, 1.5), (1.5, 2.5)]
+    with pytest.raises(ValueError, match="error"):
+        charts.points(x, {"sim": x}, error={"sim": -np.ones(3)})

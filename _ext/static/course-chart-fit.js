@@ -14,6 +14,7 @@
   var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
   var TITLE_FONT = "bold 15px " + FONT;
   var SUBTITLE_FONT = "12px " + FONT;
+  var PANEL_TITLE_FONT = "bold 13px " + FONT;
   var PANEL_GAP = 16;
   var AXIS_ALLOWANCE = 60; // px of a y axis: labels and title
   var context = null;
@@ -71,8 +72,8 @@
     var most = Math.max(1, meta.columns || 1);
     var least = meta.minWidth || 150;
     for (var columns = most; columns >= 1; columns--) {
-      var axes = meta.independentY ? columns : 1;
-      var panel = Math.floor((width - axes * AXIS_ALLOWANCE - (columns - 1) * PANEL_GAP) / columns);
+      // every panel draws its own y axis (a concatenation of views)
+      var panel = Math.floor((width - columns * AXIS_ALLOWANCE - (columns - 1) * PANEL_GAP) / columns);
       if (panel >= least || columns === 1) {
         spec.columns = columns;
         (spec.concat || [spec.spec]).forEach(function (view) {
@@ -95,6 +96,11 @@
       fitted.autosize = { type: "fit-x", contains: "padding" };
     } else if (meta.fit === "panels" && (fitted.concat || fitted.spec)) {
       fitPanels(fitted, meta, width);
+      (fitted.concat || []).forEach(function (view) {  // panel titles span the panel and its axis
+        if (view.title && view.title.text) {
+          view.title.text = wrap(view.title.text, PANEL_TITLE_FONT, view.width + AXIS_ALLOWANCE - 8);
+        }
+      });
     }
     return fitted;
   }

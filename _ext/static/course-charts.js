@@ -11,15 +11,16 @@
   };
 
   // Draw `spec` fitted to the container's width (course-chart-fit.js); if the drawing still
-  // overflows (axis labels wider than estimated), fit it once more to the width left.
-  function embedFitted(target, spec, width) {
+  // overflows (axis labels wider than estimated), fit it again to the width left, twice at most.
+  function embedFitted(target, spec, width, attempts) {
     var fit = window.courseChartFit || function (s) { return s; };
+    var left = attempts === undefined ? 3 : attempts;
     return window.vegaEmbed(target, fit(spec, width), EMBED_OPTIONS).then(function (result) {
       var svg = target.querySelector("svg.marks, canvas.marks");
-      var overflow = svg ? svg.getBoundingClientRect().width - width : 0;
-      if (overflow <= 1 || fit(spec, width) === spec) return result;
+      var overflow = svg ? svg.getBoundingClientRect().width - target.clientWidth : 0;
+      if (overflow <= 1 || left <= 1 || fit(spec, width) === spec) return result;
       result.finalize();
-      return window.vegaEmbed(target, fit(spec, width - Math.ceil(overflow)), EMBED_OPTIONS);
+      return embedFitted(target, spec, width - Math.ceil(overflow), left - 1);
     });
   }
 

@@ -12,9 +12,13 @@ A chart cell says *what* is shown; these modules say *how*::
         y="excess test error (units of σ²)",
     )
 
+``Axis`` and ``Layer`` (what :func:`axis` and the layer functions return) are importable from
+:mod:`.axes` and :mod:`.layers`.
+
 * :mod:`.layers`: the marks (:func:`lines`, :func:`points` with error bars, :func:`band`,
   :func:`bars`, :func:`tiles`, and the guides :func:`rule` and :func:`diagonal`);
-* :mod:`.figure`: :func:`figure` assembles them, with :func:`axis` for scales and ticks;
+* :mod:`.figure`: :func:`figure` assembles them; :mod:`.axes`: :func:`axis` for scales and
+  ticks; :mod:`.palette`: colours, dashes and the legend; :mod:`.marks`: how each layer is drawn;
 * :mod:`.kinds`: :func:`cobweb`, :func:`heatmap` and :func:`histogram`;
 * :mod:`.controls`: :func:`slider` and :func:`menu` over precomputed frames;
 * :mod:`.style`: colours (:data:`CLASS_COLORS`, no yellow lines) and the theme, :func:`setup`;
@@ -26,21 +30,27 @@ renderer, which stores each chart as Vega-Lite JSON that JupyterLab, the built b
 print edition all draw without a kernel and without the network (``mctools/_display.py``).
 """
 
+from .axes import axis
 from .controls import matches, menu, slider
 from .data import records
-from .figure import Axis, axis, figure
+from .figure import figure
 from .kinds import cobweb, heatmap, histogram
-from .layers import Layer, band, bars, diagonal, lines, points, rule, tiles
+from .layers import band, bars, diagonal, lines, points, rule, tiles
 from .legacy import class_scale, line_chart
-from .style import CLASS_COLORS, NEUTRAL, OKABE_ITO, SERIES_COLORS, ordered_colors, setup
+from .style import (
+    CLASS_COLORS,
+    NEUTRAL,
+    OKABE_ITO,
+    SERIES_COLORS,
+    ordered_colors,
+    setup,
+)
 
 __all__ = [
     "CLASS_COLORS",
     "NEUTRAL",
     "OKABE_ITO",
     "SERIES_COLORS",
-    "Axis",
-    "Layer",
     "axis",
     "band",
     "bars",

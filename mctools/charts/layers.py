@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .data import numbers_array, records
+from .style import CLASS_COLORS
 
 __all__ = ["Layer", "band", "bars", "diagonal", "lines", "points", "rule", "tiles"]
 
@@ -81,12 +82,12 @@ def _categories_or_numbers(name: str, value) -> np.ndarray:
     return numbers_array(name, value)
 
 
-def _shaped(name: str, value, shape: tuple[int, ...], *, categorical: bool = False) -> np.ndarray:
+def _shaped(name: str, value, shape: tuple[int, ...], like: str = "y", *, categorical: bool = False) -> np.ndarray:
     array = _categories_or_numbers(name, value) if categorical else numbers_array(name, value)
     try:
         return np.broadcast_to(array, shape)
     except ValueError:
-        raise ValueError(f"{name} must have shape {shape} (or broadcast to it), got {array.shape}") from None
+        raise ValueError(f"{name} and {like} must have matching shapes, got {array.shape} and {shape}") from None
 
 
 def _series_table(y, series, name: str = "y") -> tuple[list[str | None], list]:
@@ -113,31 +114,46 @@ def _series_table(y, series, name: str = "y") -> tuple[list[str | None], list]:
     raise TypeError(f"series must be a name, a list of names or None, got {series!r:.80}")
 
 
-def _path_rows(x, y, series, *, frame, panel, extra: Mapping | None = None, categorical_x: bool = False) -> list:
+def _path_rows(
+    x,
+    y,
+    series,
+    *,
+    frame,
+    panel,
+    extra: Mapping | None = None,
+    categorical_x: bool = False,
+    names: Mapping | None = None,
+) -> list:
     """Rows of one or more paths (lines or point sets), each a series, over optional frames.
 
-    ``extra`` holds more columns (error-bar ends, bin edges): a dict with the keys of ``y``, or
-    one array shared by every series.
+    ``extra`` maps more row fields (error-bar ends, bin edges) to values: a dict with the keys
+    of ``y``, or one array shared by every series. ``names`` maps the row fields ``x``, ``y``
+    and those of ``extra`` to the caller's parameter names, for the error messages.
     """
+    called = {"x": "x", "y": "y", **(names or {})}
+    name_y = called["y"]
     frames = _frames(frame)
     _check_name("panel", panel, optional=True)
-    names, values = _series_table(y, series)
+    labels, values = _series_table(y, series, name_y)
     extra = {key: val for key, val in (extra or {}).items() if val is not None}
     for key, val in extra.items():
-        if isinstance(val, Mapping) and list(val) != names:
-            raise ValueError(f"{key} must have the same keys as y, {names}, got {list(val)}")
-    if isinstance(x, Mapping) and (missing := [n for n in names if n not in x]):
-        raise ValueError(f"x must give the x values of every series, missing {missing}")
+        if isinstance(val, Mapping) and list(val) != labels:
+            raise ValueError(f"{called.get(key, key)} must have the same keys as {name_y}, {labels}, got {list(val)}")
+    if isinstance(x, Mapping) and (missing := [n for n in labels if n not in x]):
+        raise ValueError(f"{called['x']} must give the x values of every series of {name_y}, missing {missing}")
     rows: list[dict] = []
-    for group, (label, ys) in enumerate(zip(names, values, strict=True)):
-        ys = numbers_array("y", ys)
+    for group, (label, ys) in enumerate(zip(labels, values, strict=True)):
+        ys = numbers_array(name_y, ys)
         wanted = 1 if frames is None else 2
         if ys.ndim != wanted or (frames is not None and ys.shape[0] != frames.size):
             need = "(n,)" if frames is None else f"(len(frame), n) = ({frames.size}, n)"
-            raise ValueError(f"y must have shape {need} per series, got {ys.shape}")
-        xs = _shaped("x", x[label] if isinstance(x, Mapping) else x, ys.shape, categorical=categorical_x)
-        more = {
-            key: _shaped(key, val[label] if isinstance(val, Mapping) else val, ys.shape) for key, val in extra.items()
+            raise ValueError(f"{name_y} must have shape {need} per series, got {ys.shape}")
+        columns = {"x": x[label] if isinstance(x, Mapping) else x}
+        columns |= {key: val[label] if isinstance(val, Mapping) else val for key, val in extra.items()}
+        shaped = {
+            key: _shaped(called.get(key, key), val, ys.shape, name_y, categorical=categorical_x and key == "x")
+            for key, val in columns.items()
         }
         for j in [slice(None)] if frames is None else range(frames.size):
             base = {"group": group, "order": np.arange(np.shape(ys[j])[0])}
@@ -147,7 +163,7 @@ def _path_rows(x, y, series, *, frame, panel, extra: Mapping | None = None, cate
                 base["frame"] = frames[j]
             if panel is not None:
                 base["panel"] = panel
-            rows += records(x=xs[j], y=ys[j], **{key: v[j] for key, v in more.items()}, **base)
+            rows += records(y=ys[j], **{key: v[j] for key, v in shaped.items()}, **base)
     return rows
 
 
@@ -162,7 +178,7 @@ def lines(
     series=None,
     frame=None,
     panel: str | None = None,
-    dash: bool = False,
+    dash: bool | Mapping = False,
     step: bool = False,
     points: bool = False,
     thin: bool = False,
@@ -183,19 +199,38 @@ def lines(
         Slider (numbers) or menu (strings) values: ``y`` then has a leading axis of that length.
     panel : str, optional
         The small multiple this layer belongs to.
-    dash, step, points, thin : bool
-        Dashed lines; steps (``step-after``); a dot on every row; a thin line.
+    dash : bool or dict
+        Dashed lines (True), or ``{series: pattern}`` giving some series their own dash
+        pattern in pixels (``[6, 4]`` dashed, ``[2, 2]`` dotted) to tell apart lines of one
+        colour.
+    step, points, thin : bool
+        Steps (``step-after``); a dot on every row; a thin line.
     color : str, optional
-        A fixed colour (hex) for an unnamed line.
+        The colour of every line of this layer: a hex colour or a class of ``CLASS_COLORS``
+        ("theory", "dog"); by default each series gets its own (see :func:`figure`).
 
     Returns
     -------
     Layer
     """
-    for flag, value in {"dash": dash, "step": step, "points": points, "thin": thin}.items():
+    for flag, value in {"step": step, "points": points, "thin": thin}.items():
         if not isinstance(value, bool):
             raise TypeError(f"{flag} must be True or False, got {value!r}")
     rows = _path_rows(x, y, series, frame=frame, panel=panel)
+    if isinstance(dash, Mapping):
+        names = {r.get("series") for r in rows}
+        for name, pattern in dash.items():
+            if name not in names:
+                raise ValueError(f"dash names a series this layer does not draw: {name!r}")
+            if (
+                not isinstance(pattern, list | tuple)
+                or len(pattern) != 2
+                or not all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in pattern)
+            ):
+                raise ValueError(f"dash patterns must be [dash, gap] in pixels, both positive, got {pattern!r}")
+        dash = {name: [float(v) for v in pattern] for name, pattern in dash.items()}
+    elif not isinstance(dash, bool):
+        raise TypeError(f"dash must be True, False or a dict of series to [dash, gap], got {dash!r:.60}")
     style = {"dash": dash, "step": step, "points": points, "thin": thin, "color": _color(color)}
     return Layer("line", rows, _named(r.get("series") for r in rows), style)
 
@@ -207,6 +242,7 @@ def points(
     series=None,
     low=None,
     high=None,
+    error=None,
     frame=None,
     panel: str | None = None,
     hollow: bool = False,
@@ -220,13 +256,16 @@ def points(
     x, y, series, frame, panel
         As for :func:`lines`; ``x`` may be strings (a categorical axis).
     low, high : same form as ``y``, optional
-        Ends of each dot's error bar (e.g. ±2 standard errors).
+        Ends of each dot's error bar.
+    error : same form as ``y``, optional
+        Half-width of a symmetric error bar (e.g. two standard errors): ``low = y - error``,
+        ``high = y + error``.
     hollow : bool
         Open circles (e.g. unstable fixed points).
     size : float, optional
         Dot area in square pixels (default 40).
     color : str, optional
-        A fixed colour (hex) for unnamed dots.
+        The colour of every dot of this layer: a hex colour or a class ("simulation").
 
     Returns
     -------
@@ -234,6 +273,10 @@ def points(
     """
     if (low is None) != (high is None):
         raise ValueError(f"low and high must be given together, got low={low!r:.40} and high={high!r:.40}")
+    if error is not None:
+        if low is not None:
+            raise ValueError("error must not be given with low and high (it sets both)")
+        low, high = _spread(y, error, -1), _spread(y, error, +1)
     if not isinstance(hollow, bool):
         raise TypeError(f"hollow must be True or False, got {hollow!r}")
     if size is not None:
@@ -248,7 +291,9 @@ def points(
     return Layer("point", rows, _named(r.get("series") for r in rows), style)
 
 
-def band(x, low, high, *, series: str | None = None, frame=None, panel: str | None = None) -> Layer:
+def band(
+    x, low, high, *, series: str | None = None, frame=None, panel: str | None = None, color: str | None = None
+) -> Layer:
     """A shaded ribbon from ``low`` to ``high`` (a quantile band, a confidence interval, an area).
 
     Parameters
@@ -260,14 +305,18 @@ def band(x, low, high, *, series: str | None = None, frame=None, panel: str | No
         What the band shows, for the legend (e.g. "10–90% of chains").
     frame, panel
         As for :func:`lines`.
+    color : str, optional
+        Its colour: a hex colour or a class ("specialist").
 
     Returns
     -------
     Layer
     """
     _check_name("series", series, optional=True)
-    rows = _path_rows(x, low, series, frame=frame, panel=panel, extra={"y2": high})
-    return Layer("band", rows, _named([series]), {})
+    if high is None:
+        raise TypeError("high must be the upper edges of the band (numbers), got None")
+    rows = _path_rows(x, low, series, frame=frame, panel=panel, extra={"y2": high}, names={"y": "low", "y2": "high"})
+    return Layer("band", rows, _named([series]), {"color": _color(color)})
 
 
 def bars(
@@ -304,7 +353,13 @@ def bars(
     categorical = _is_categorical(x)
     if categorical == (x2 is not None):
         raise ValueError("bars need either category names in x, or bin edges x (numbers) and x2")
-    rows = _path_rows(x, y, series, frame=frame, panel=panel, extra={"x2": x2}, categorical_x=categorical)
+    return bar_layer(x, y, series=series, x2=x2, frame=frame, panel=panel, horizontal=horizontal)
+
+
+def bar_layer(x, y, *, series, x2, frame, panel, horizontal: bool = False, names: Mapping | None = None) -> Layer:
+    """The layer of :func:`bars` (and :func:`~mctools.charts.kinds.histogram`), arguments checked."""
+    categorical = x2 is None
+    rows = _path_rows(x, y, series, frame=frame, panel=panel, extra={"x2": x2}, categorical_x=categorical, names=names)
     return Layer("bar", rows, _named(r.get("series") for r in rows), {"horizontal": horizontal})
 
 
@@ -389,6 +444,22 @@ def diagonal(low: float = 0.0, high: float = 1.0, *, panel: str | None = None) -
     return Layer("line", rows, (), {"dash": True, "thin": True, "color": None}, decorative=True)
 
 
+def _spread(y, error, sign: int):
+    """``y + sign * error``, series by series (``error`` has the form of ``y``)."""
+    if isinstance(y, Mapping):
+        if not isinstance(error, Mapping) or list(error) != list(y):
+            raise ValueError(f"error must have the same keys as y, {list(y)}, got {error!r:.60}")
+        return {k: numbers_array("y", y[k]) + sign * _half_width(error[k]) for k in y}
+    return numbers_array("y", y) + sign * _half_width(error)
+
+
+def _half_width(error) -> np.ndarray:
+    width = numbers_array("error", error)
+    if np.any(width < 0):
+        raise ValueError(f"error must be a non-negative half-width, got {error!r:.60}")
+    return width
+
+
 def _is_categorical(x) -> bool:
     if isinstance(x, Mapping):
         return any(_is_categorical(v) for v in x.values())
@@ -399,10 +470,13 @@ def _is_categorical(x) -> bool:
 
 
 def _color(color) -> str | None:
+    """A hex colour, or the colour of a class of ``CLASS_COLORS`` named instead."""
     if color is None:
         return None
+    if isinstance(color, str) and color in CLASS_COLORS:
+        return CLASS_COLORS[color]
     if not isinstance(color, str) or len(color) != 7 or not color.startswith("#"):
-        raise ValueError(f"color must be a hex colour such as '#000000', got {color!r:.40}")
+        raise ValueError(f"color must be a hex colour such as '#000000' or a class of CLASS_COLORS, got {color!r:.40}")
     try:
         int(color[1:], 16)
     except ValueError:

@@ -17,14 +17,38 @@ import numpy as np
 
 from .. import _display
 
-__all__ = ["CLASS_COLORS", "NEUTRAL", "OKABE_ITO", "SERIES_COLORS", "ordered_colors", "setup"]
+__all__ = [
+    "CLASS_COLORS",
+    "NEUTRAL",
+    "OKABE_ITO",
+    "SERIES_COLORS",
+    "ordered_colors",
+    "setup",
+]
 
 #: Okabe & Ito's palette, distinguishable under the common colour-vision deficiencies.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+OKABE_ITO = (
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#000000",
+)
 
 #: Default colours of named series, in order of use: contrast on white 5.2, 3.9, 3.4, 3.1, 21,
 #: then the two light Okabe–Ito colours (2.3:1) for a sixth and seventh series. No yellow.
-SERIES_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9")
+SERIES_COLORS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#000000",
+    "#E69F00",
+    "#56B4E9",
+)
 
 #: Reference lines, diagonals and other guides (not data): mid grey, 4.5:1 on white.
 NEUTRAL = "#767676"
@@ -56,6 +80,13 @@ CLASS_COLORS = {
 
 # plasma at 0, 0.1, ..., 0.6 (matplotlib's table): contrast on white 15 down to 3.4.
 _PLASMA = ("#0D0887", "#41049D", "#6A00A8", "#8F0DA4", "#B12A90", "#CC4778", "#E16462")
+
+#: Sizes in pixels: a single view and a small-multiple panel as stored (JupyterLab draws
+#: these; the book fits them to its column), what the column leaves a chart, and the room a
+#: y axis and the gap between panels take.
+WIDTH, HEIGHT, PANEL_HEIGHT = 480, 300, 200
+DESKTOP = 620
+AXIS_ALLOWANCE, PANEL_GAP, MIN_PANEL = 60, 16, 150
 
 THEME_NAME = "mode_collapse"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -91,9 +122,23 @@ def _theme() -> alt.theme.ThemeConfig:
             # chart follow its container (charts/figure.py), JupyterLab keeps these sizes.
             "view": {"continuousWidth": 480, "continuousHeight": 300, "stroke": None},
             "font": FONT,
-            "title": {"anchor": "start", "fontSize": TITLE_SIZE, "subtitleFontSize": SUBTITLE_SIZE, "offset": 10},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridOpacity": 0.5, "labelSeparation": 8},
-            "header": {"labelFontSize": 13, "labelAnchor": "start", "labelFontWeight": "bold"},
+            "title": {
+                "anchor": "start",
+                "fontSize": TITLE_SIZE,
+                "subtitleFontSize": SUBTITLE_SIZE,
+                "offset": 10,
+            },
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "gridOpacity": 0.5,
+                "labelSeparation": 8,
+            },
+            "header": {
+                "labelFontSize": 13,
+                "labelAnchor": "start",
+                "labelFontWeight": "bold",
+            },
             "legend": {
                 "labelFontSize": 12,
                 "titleFontSize": 12,
