@@ -338,3 +338,12 @@ def test_symmetric_error_bars_from_a_half_width():
     assert [(r["low"], r["high"]) for r in layer.rows] == [(-0.5, 0.5), (0.5, 1.5), (1.5, 2.5)]
     with pytest.raises(ValueError, match="error"):
         charts.points(x, {"sim": x}, error={"sim": -np.ones(3)})
+
+
+def test_long_titles_are_stored_wrapped_and_read_as_one_sentence():
+    from mctools._display import chart_text
+
+    long = "A finding stated at some length, longer than one line of the book's column allows"
+    spec = simple(title=long, subtitle="short")
+    assert isinstance(spec["title"]["text"], list) and " ".join(spec["title"]["text"]) == long
+    assert chart_text(spec).startswith(f"Chart: {long} — short.")

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import altair as alt
@@ -39,6 +40,9 @@ from .style import (
 )
 
 __all__ = ["figure"]
+
+# About 600 px of text: a title at 15 px bold, a subtitle at 12 px.
+TITLE_CHARACTERS, SUBTITLE_CHARACTERS = 72, 95
 
 
 def figure(
@@ -127,7 +131,10 @@ def figure(
     context = _Context(x_axis, y_axis, x_cat, grid or horizontal, palette, legend_def, legend or "series", control,
                        color_axis, scheme, _category_order(layers, "x"), _category_order(layers, "y"))  # fmt: skip
     rows = [{**row, "layer": index} for index, layer in enumerate(layers) for row in layer.rows]
-    title_def = alt.Title(title, subtitle=subtitle if subtitle is not None else alt.Undefined)
+    title_def = alt.Title(
+        _lines(title, TITLE_CHARACTERS),
+        subtitle=alt.Undefined if subtitle is None else _lines(subtitle, SUBTITLE_CHARACTERS),
+    )
     fit: dict = {"fit": "x"}
     if palette.names and legend_def is not None:
         fit["legendEntry"] = _legend_entry_width(palette.names)
@@ -177,6 +184,17 @@ def _small_multiples(layers, panels, context, rows, fit, columns, independent_y,
         charts.append(view)
     chart = alt.concat(*charts, columns=columns, spacing=PANEL_GAP, data=alt.Data(values=rows))
     return chart.resolve_scale(x="shared", y="independent" if independent_y else "shared"), fit
+
+
+def _lines(text: str | list[str], width: int) -> str | list[str]:
+    """``text`` wrapped into lines of at most ``width`` characters (one line stays a string).
+
+    Vega draws a title on one line however long it is. Wrapped here, a title fits the column
+    wherever the stored specification is drawn (JupyterLab); the book re-wraps it to the screen.
+    """
+    items = [text] if isinstance(text, str) else list(text)
+    lines = [line for item in items for line in textwrap.wrap(item, width, break_on_hyphens=False) or [item]]
+    return lines[0] if len(lines) == 1 else lines
 
 
 def _check_figure(
