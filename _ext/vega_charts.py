@@ -39,6 +39,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 CHART_MIME_TYPE = "application/vnd.vegalite.v5+json"
 SCRIPT_NAME = "course-charts.js"
+FIT_SCRIPT_NAME = "course-chart-fit.js"  # fits each chart to its container (see that file)
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 PRINT_BUILDERS = ("latex",)
 #: Width in CSS pixels of a chart that follows its container on screen, when printed.
@@ -192,6 +193,7 @@ def _add_script(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+    app.add_js_file(FIT_SCRIPT_NAME, priority=205)  # before course-charts.js, which calls it
     app.add_js_file(SCRIPT_NAME, priority=210)  # after vega-offline.js (200)
 
 

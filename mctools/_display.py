@@ -39,13 +39,9 @@ def chart_text(spec: dict) -> str:
         One line naming the chart and, when the specification has one, its description.
     """
     title = spec.get("title", "")
-    if isinstance(title, dict):
-        lines = title.get("text", "")
-        subtitle = title.get("subtitle", "")
-        lines = [lines] if isinstance(lines, str) else list(lines)
-        lines += [subtitle] if isinstance(subtitle, str) else list(subtitle)
-    else:
-        lines = [title] if isinstance(title, str) else list(title)
+    # title and subtitle, each a string or a list of lines
+    parts = [title.get("text", ""), title.get("subtitle", "")] if isinstance(title, dict) else [title]
+    lines = [" ".join(part) if isinstance(part, list) else str(part) for part in parts]
     words = " — ".join(line.strip() for line in lines if line and line.strip())
     text = f"Chart: {words}" if words else "Chart"
     description = str(spec.get("description", "")).strip()

@@ -10,11 +10,27 @@
     actions: { export: true, source: false, compiled: false, editor: false },
   };
 
+  // Draw `spec` fitted to the container's width (course-chart-fit.js); if the drawing still
+  // overflows (axis labels wider than estimated), fit it again to the width left, twice at most.
+  function embedFitted(target, spec, width, attempts) {
+    var fit = window.courseChartFit || function (s) { return s; };
+    var left = attempts === undefined ? 3 : attempts;
+    return window.vegaEmbed(target, fit(spec, width), EMBED_OPTIONS).then(function (result) {
+      var svg = target.querySelector("svg.marks, canvas.marks");
+      var overflow = svg ? svg.getBoundingClientRect().width - target.clientWidth : 0;
+      if (overflow <= 1 || left <= 1 || fit(spec, width) === spec) return result;
+      result.finalize();
+      return embedFitted(target, spec, width - Math.ceil(overflow), left - 1);
+    });
+  }
+
   function drawChart(container) {
     var holder = container.querySelector("script.course-chart-spec");
     if (!holder || container.dataset.drawn) return;
     container.dataset.drawn = "pending";
     var target = document.createElement("div");
+    target.style.display = "block"; // a width for charts that follow their container
+    target.style.width = "100%";
     container.appendChild(target);
     var spec;
     try {
@@ -24,16 +40,30 @@
       target.textContent = "This chart's specification could not be read: " + error;
       return;
     }
-    window
-      .vegaEmbed(target, spec, EMBED_OPTIONS)
-      .then(function () {
+    container.drawnWidth = container.clientWidth;
+    embedFitted(target, spec, container.clientWidth)
+      .then(function (result) {
         container.dataset.drawn = "yes";
+        container.chart = { result: result, target: target, spec: spec };
       })
       .catch(function (error) {
         target.className = "error";
         target.textContent = "This chart could not be drawn: " + error;
         console.error(error);
       });
+  }
+
+  // Small multiples and wrapped titles depend on the width: redraw when it changes.
+  function redrawResized() {
+    document.querySelectorAll("div.course-chart").forEach(function (container) {
+      var chart = container.chart;
+      if (!chart || container.clientWidth === container.drawnWidth) return;
+      container.drawnWidth = container.clientWidth;
+      chart.result.finalize();
+      embedFitted(chart.target, chart.spec, container.clientWidth).then(function (result) {
+        chart.result = result;
+      });
+    });
   }
 
   function drawAll() {
@@ -46,4 +76,9 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
   else drawAll();
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(redrawResized, 250);
+  });
 })();

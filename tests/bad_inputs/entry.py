@@ -47,13 +47,28 @@ class Entry:
         return [*domain.refuses(arguments.arguments[parameter], arguments.arguments), *self.bad.get(parameter, [])]
 
     def call(self, **changes):
-        """Call the function with ``valid`` updated by ``changes`` (a ``**kwargs`` parameter takes a dict)."""
+        """Call the function with ``valid`` updated by ``changes``.
+
+        A ``**kwargs`` parameter takes a dict in ``valid`` and ``bad``, spread into the call; a
+        ``*args`` parameter takes a list, and the parameters before it are then passed by position.
+        """
         arguments = {**self.valid, **changes}
+        positional: list = []
         for name, parameter in inspect.signature(self.func).parameters.items():
             if parameter.kind is inspect.Parameter.VAR_KEYWORD and name in arguments:
                 spread = arguments.pop(name)
                 arguments = {**arguments, **spread}
-        return self.func(**arguments)
+            if parameter.kind is inspect.Parameter.VAR_POSITIONAL and name in arguments:
+                before = [p for p in inspect.signature(self.func).parameters if p != name][
+                    : parameter_index(self.func, name)
+                ]
+                positional = [arguments.pop(p) for p in before if p in arguments] + list(arguments.pop(name))
+        return self.func(*positional, **arguments)
+
+
+def parameter_index(func: Callable, name: str) -> int:
+    """Position of the parameter ``name`` in ``func``'s signature."""
+    return list(inspect.signature(func).parameters).index(name)
 
 
 def numeric_leaves(result) -> list:

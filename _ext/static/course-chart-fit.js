@@ -1,0 +1,109 @@
+/* Fit a chart to the width it is drawn in (the book's column, or a phone screen).
+ *
+ * The notebooks store each chart at a fixed size, the one JupyterLab draws (its renderer hangs
+ * on `width: "container"`), and the chart builders (mctools/charts/figure.py) declare in
+ * `usermeta.course` how the chart may be fitted:
+ *   fit: "x"       a single view: it takes the container's width (Vega's `width: "container"`);
+ *   fit: "panels"  small multiples: `columns` panels per row at most, none narrower than
+ *                  `minWidth`; fewer columns on a narrow screen (the panels wrap);
+ *   legendEntry    the widest legend entry in px: legends get as many columns as fit.
+ * Titles and subtitles are wrapped into lines that fit. Charts without `usermeta.course` are
+ * drawn as stored. course-charts.js calls window.courseChartFit(spec, width) before drawing. */
+(function () {
+  "use strict";
+  var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  var TITLE_FONT = "bold 15px " + FONT;
+  var SUBTITLE_FONT = "12px " + FONT;
+  var PANEL_TITLE_FONT = "bold 13px " + FONT;
+  var PANEL_GAP = 16;
+  var AXIS_ALLOWANCE = 60; // px of a y axis: labels and title
+  var context = null;
+
+  function textWidth(text, font) {
+    if (!context) context = document.createElement("canvas").getContext("2d");
+    context.font = font;
+    return context.measureText(text).width;
+  }
+
+  // Greedy word wrap of each line to `width` px; a word longer than the width keeps its line.
+  function wrap(lines, font, width) {
+    var out = [];
+    (Array.isArray(lines) ? lines : [lines]).forEach(function (line) {
+      var current = "";
+      String(line).split(/\s+/).forEach(function (word) {
+        if (!word) return;
+        var candidate = current ? current + " " + word : word;
+        if (current && textWidth(candidate, font) > width) {
+          out.push(current);
+          current = word;
+        } else {
+          current = candidate;
+        }
+      });
+      if (current) out.push(current);
+    });
+    return out;
+  }
+
+  function fitTitle(spec, width) {
+    var title = spec.title;
+    if (!title) return;
+    if (typeof title === "string" || Array.isArray(title)) title = spec.title = { text: title };
+    if (title.text) title.text = wrap(title.text, TITLE_FONT, width);
+    if (title.subtitle) title.subtitle = wrap(title.subtitle, SUBTITLE_FONT, width);
+  }
+
+  // Cap the columns of every legend in the specification (they sit under the chart).
+  function capLegends(node, columns) {
+    if (Array.isArray(node)) {
+      node.forEach(function (child) { capLegends(child, columns); });
+    } else if (node && typeof node === "object") {
+      Object.keys(node).forEach(function (key) {
+        var value = node[key];
+        if (key === "legend" && value && typeof value === "object" && value.columns) {
+          value.columns = Math.max(1, Math.min(value.columns, columns));
+        }
+        capLegends(value, columns);
+      });
+    }
+  }
+
+  function fitPanels(spec, meta, width) {
+    var most = Math.max(1, meta.columns || 1);
+    var least = meta.minWidth || 150;
+    for (var columns = most; columns >= 1; columns--) {
+      // every panel draws its own y axis (a concatenation of views)
+      var panel = Math.floor((width - columns * AXIS_ALLOWANCE - (columns - 1) * PANEL_GAP) / columns);
+      if (panel >= least || columns === 1) {
+        spec.columns = columns;
+        (spec.concat || [spec.spec]).forEach(function (view) {
+          view.width = Math.max(panel, 80);
+        });
+        return;
+      }
+    }
+  }
+
+  // A copy of `spec` fitted to `width` px, or `spec` itself if it declares nothing.
+  function courseChartFit(spec, width) {
+    var meta = spec && spec.usermeta && spec.usermeta.course;
+    if (!meta || !(width > 0)) return spec;
+    var fitted = JSON.parse(JSON.stringify(spec));
+    fitTitle(fitted, width - 8);
+    if (meta.legendEntry) capLegends(fitted, Math.floor((width - 8) / meta.legendEntry));
+    if (meta.fit === "x") {
+      fitted.width = "container";
+      fitted.autosize = { type: "fit-x", contains: "padding" };
+    } else if (meta.fit === "panels" && (fitted.concat || fitted.spec)) {
+      fitPanels(fitted, meta, width);
+      (fitted.concat || []).forEach(function (view) {  // panel titles span the panel and its axis
+        if (view.title && view.title.text) {
+          view.title.text = wrap(view.title.text, PANEL_TITLE_FONT, view.width + AXIS_ALLOWANCE - 8);
+        }
+      });
+    }
+    return fitted;
+  }
+
+  window.courseChartFit = courseChartFit;
+})();
