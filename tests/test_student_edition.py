@@ -144,6 +144,7 @@ def test_student_html_has_exercises_but_no_solutions(path: Path, student_edition
     survivors = [line for lines in solution_lines(full).values() for line in lines if line in text]
     assert not survivors, f"solution text in {page.name}: {survivors}"
     assert "PASSED [" not in text, "a stored PASSED verdict is shown"
+    assert "course-check-note" not in raw, "the full edition's note on what a check ran is shown"
     assert "mybinder.org" not in raw, "the Binder button would open the notebook with its solutions"
 
     download = html / "_sources" / path.relative_to(REPO)
