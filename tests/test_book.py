@@ -302,9 +302,18 @@ def _screenshot(page: object, name: str, tmp_path: Path) -> None:
 
 
 LAYOUT_JS = (BROWSER_DIR / "layout.js").read_text(encoding="utf-8")
-# _ext/static/course-pages.js refits wide tables and formulas after a resize, then sets
-# <html data-course-fitted="<window width>">.
+# _ext/static/course-pages.js refits wide tables and formulas when the column's width changes,
+# then sets <html data-course-fitted="<window width>">.
 FITTED_JS = "(width) => document.documentElement.dataset.courseFitted === String(width)"
+# Open what a reader can unfold: myst-nb's hidden cells (<details class="hide">) and the
+# solution dropdowns of sphinx-togglebutton (class toggle-hidden); then ask course-pages.js to
+# refit the page (it listens to "course:refit").
+UNFOLD_JS = """async () => {
+  document.querySelectorAll("article .toggle-hidden").forEach((e) => e.classList.remove("toggle-hidden"));
+  document.querySelectorAll("article details.hide").forEach((d) => { d.open = true; });
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));  // "toggle" fired
+  document.dispatchEvent(new Event("course:refit"));
+}"""
 AXE_JS = """async ([impacts]) => {
   const result = await axe.run(document, { resultTypes: ["violations"] });
   return result.violations.filter((v) => impacts.includes(v.impact)).map((v) => ({
@@ -325,16 +334,21 @@ def _axe_problems(page: object, axe_script: Path) -> list[str]:
     return problems
 
 
-def _check_width(page: object, width: int, axe_script: Path) -> tuple[list[str], list[str]]:
-    """Resize the window and return (layout problems, axe problems) at that width."""
+def _layout(page: object, width: int) -> list[str]:
+    """The layout problems of the page at the window's width, once course-pages.js has refitted it."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.set_viewport_size({"width": width, "height": WINDOW_HEIGHT})
     try:
         page.wait_for_function(FITTED_JS, arg=width, timeout=WAIT_MS)
     except PlaywrightTimeout:
-        return [f"course-pages.js did not refit the page for {width} px"], []
-    return page.evaluate(LAYOUT_JS, {"phoneWidth": PHONE}), _axe_problems(page, axe_script)
+        return [f"course-pages.js did not refit the page for {width} px"]
+    return page.evaluate(LAYOUT_JS, {"phoneWidth": PHONE})
+
+
+def _check_width(page: object, width: int, axe_script: Path) -> tuple[list[str], list[str]]:
+    """Resize the window and return (layout problems, axe problems) at that width."""
+    page.set_viewport_size({"width": width, "height": WINDOW_HEIGHT})
+    return _layout(page, width), _axe_problems(page, axe_script)
 
 
 @pytest.mark.book
@@ -368,7 +382,10 @@ def test_every_page_renders_offline(
             layout, axe = _check_width(page, width, axe_script)
             by_width[f"layout at {width} px"], by_width[f"axe-core at {width} px"] = layout, axe
             _screenshot(page, f"{name} {width}", tmp_path)
+        # What a reader unfolds must fit too: hidden code cells and solutions, at 1280 px.
         page.set_viewport_size({"width": DESKTOP, "height": WINDOW_HEIGHT})
+        page.evaluate(UNFOLD_JS)
+        by_width[f"layout at {DESKTOP} px, hidden code and solutions shown"] = _layout(page, DESKTOP)
         if _has_slider_spec(built_book.html / f"{name}.html"):
             if page.locator(".vega-bindings input[type=range]").count() == 0:
                 problems.append("the page's chart spec has a range slider but none was drawn")

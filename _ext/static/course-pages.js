@@ -1,10 +1,10 @@
-/* Wide blocks fit their column where a slightly smaller font is enough (added by
- * _ext/reader_pages.py). A table, a display formula (Markdown math or a SymPy output) or an
- * inline formula that is wider than its box is set in a smaller font, down to MIN_SCALE of its
- * size; if it still does not fit (a phone), it keeps its size and scrolls inside its own box
- * (course-pages.css). Refitted when the window is resized and when a <details> opens. When a
- * pass is over, <html data-course-fitted="W"> gives the window width it was made for (the
- * browser test waits for it). */
+/* Wide blocks fit their column where a slightly smaller font is enough, and the theme's sidebar
+ * is a landmark (added by _ext/reader_pages.py). A table, a display formula (Markdown math or a
+ * SymPy output) or an inline formula that is wider than its box is set in a smaller font, down to
+ * MIN_SCALE of its size; if it still does not fit (a phone), it keeps its size and scrolls inside
+ * its own box (course-pages.css). Refitted when the column's width changes and when a <details>
+ * opens; when a pass is over, <html data-course-fitted="W"> gives the window width it was made
+ * for (the browser test waits for it). */
 (function () {
   "use strict";
   var MIN_SCALE = 0.75; // _ext/reader_pages.py MIN_SCALE
@@ -89,11 +89,45 @@
     });
   }
 
+  // Refit whenever the column's width changes. Not on "resize": a window resize can be
+  // reported before the page is laid out at the new width (Chromium, when a screenshot tool
+  // resizes it). A ResizeObserver reports widths after layout; it watches an empty probe at the
+  // top of the article, whose height fitting does not change (no ResizeObserver loop).
+  function watchWidth() {
+    var article = document.querySelector("article.bd-article");
+    if (!article || !window.ResizeObserver) {
+      window.addEventListener("resize", refit);
+      return;
+    }
+    var probe = document.createElement("div");
+    probe.className = "course-fit-probe";
+    probe.setAttribute("aria-hidden", "true");
+    article.insertBefore(probe, article.firstChild);
+    var width = probe.getBoundingClientRect().width;
+    new ResizeObserver(function () {
+      var now = probe.getBoundingClientRect().width;
+      if (now === width) return;
+      width = now;
+      fitAll();
+    }).observe(probe);
+  }
+
+  // The theme's primary sidebar (title, search, chapters) is in no landmark (axe "region").
+  function nameSidebar() {
+    var sidebar = document.querySelector(".bd-sidebar-primary");
+    if (sidebar && !sidebar.hasAttribute("role")) {
+      sidebar.setAttribute("role", "complementary");
+      sidebar.setAttribute("aria-label", "The book");
+    }
+  }
+
   function start() {
+    nameSidebar();
     whenTypeset(function () {
       fitAll();
-      window.addEventListener("resize", refit);
+      watchWidth();
       document.addEventListener("toggle", refit, true); // <details> does not bubble "toggle"
+      document.addEventListener("course:refit", refit); // e.g. after a test unfolds the page
     });
   }
 

@@ -34,7 +34,7 @@
     const classes = Array.from(element.classList).slice(0, 3);
     if (classes.length) name += `.${classes.join(".")}`;
     const section = element.closest("section[id]");
-    const figure = element.closest("figure[id], div.course-chart");
+    const figure = element.closest("figure[id]");
     const text = (element.textContent || "").trim().replace(/\s+/g, " ").slice(0, 50);
     return (
       name +
@@ -126,4 +126,4 @@
     problems.push(`the page scrolls sideways: ${page.scrollWidth} px wide in a ${page.clientWidth} px window`);
   }
   return problems;
-};
+}
