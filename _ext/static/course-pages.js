@@ -61,12 +61,33 @@
     if (size.needed > size.available) block.style.fontSize = block.dataset.courseFont; // scrolls
   }
 
+  // A box that scrolls must be reachable by keyboard (axe "scrollable-region-focusable").
+  // pydata-sphinx-theme sets these tab stops for its boxes 300 ms after a window resize; here
+  // they follow every fit, and include the boxes this file and course-charts.js make scroll.
+  var SCROLL_BOXES = [
+    "article pre",
+    "article .cell_output > .output",
+    "article .pst-scrollable-table-container",
+    "article .course-chart-output",
+    "article span.math",
+    "article mjx-container[display='true']",
+  ].join(", ");
+
+  function setTabStops() {
+    document.querySelectorAll(SCROLL_BOXES).forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 || (box.scrollHeight > box.clientHeight + 1 && getComputedStyle(box).overflowY !== "hidden");
+      if (scrolls) box.tabIndex = 0;
+      else if (box.hasAttribute("tabindex")) box.tabIndex = -1;
+    });
+  }
+
   function fitAll() {
     KINDS.forEach(function (kind) {
       document.querySelectorAll(kind.selector).forEach(function (block) {
         fit(block, kind.measure);
       });
     });
+    setTabStops();
     document.documentElement.dataset.courseFitted = String(window.innerWidth);
   }
 
