@@ -243,13 +243,13 @@ def regression_refit(
 ) -> np.ndarray:
     r"""Excess test error of least squares retrained on its own labels, per generation.
 
-    A design :math:`X` of ``samples`` :math:`T` rows and ``features`` :math:`d` standard
+    A design :math:`X` of ``samples`` :math:`T` rows and ``features`` :math:`m` standard
     normal columns is drawn once per replicate. Generation :math:`n` labels it with the
     previous model plus noise, :math:`y_n = X w_{n-1} + \varepsilon_n`,
     :math:`\varepsilon_n \sim N(0, \sigma^2 I)`, with :math:`w_0 = w^*` the truth, and fits
     :math:`w_n` by ordinary least squares on :math:`(X, y_n)` (replace) or on all
     :math:`(X, y_1), \dots, (X, y_n)` stacked (accumulate). Theory (Dohmatob et al. 2024;
-    Gerstgrasser et al. 2024): :math:`E\lVert w_n - w^*\rVert^2 = \sigma^2 d/(T-d-1)` times
+    Gerstgrasser et al. 2024): :math:`E\lVert w_n - w^*\rVert^2 = \sigma^2 m/(T-m-1)` times
     :math:`n` (replace) or :math:`\sum_{i \le n} 1/i^2` (accumulate).
 
     As :math:`H X = I` for :math:`H = (X^\top X)^{-1} X^\top`, the least-squares fit to
@@ -261,9 +261,9 @@ def regression_refit(
     Parameters
     ----------
     features : int
-        :math:`d \ge 1`.
+        :math:`m \ge 1`.
     samples : int
-        :math:`T \ge d + 2` (the expected error is infinite below that).
+        :math:`T \ge m + 2` (the expected error is infinite below that).
     generations : int
         Number of refits, at least 0.
     replicates : int
@@ -281,18 +281,18 @@ def regression_refit(
         :math:`\lVert w_n - w^*\rVert^2`, the excess test error for an isotropic test point;
         column 0 is 0.
     """
-    d, t = features, samples
-    if t < d + 2:
-        raise ValueError(f"samples must be >= features + 2 = {d + 2} for a finite expected error, got {t}")
-    x = rng.standard_normal((replicates, t, d))
-    rng.standard_normal((replicates, d))  # the truth w*: drawn to keep the stream, not needed below
+    m, t = features, samples
+    if t < m + 2:
+        raise ValueError(f"samples must be >= features + 2 = {m + 2} for a finite expected error, got {t}")
+    x = rng.standard_normal((replicates, t, m))
+    rng.standard_normal((replicates, m))  # the truth w*: drawn to keep the stream, not needed below
     # w_n = H (X w_{n-1} + eps_n) = w_{n-1} + H eps_n as H X = I: the error e_n = w_n - w*
     # moves by H eps_n, whatever w* (tracked directly, it loses no digits to w_n - w*).
     xt = x.transpose(0, 2, 1)
-    h = np.linalg.solve(xt @ x, xt)  # (replicates, d, T)
+    h = np.linalg.solve(xt @ x, xt)  # (replicates, m, T)
     del x, xt
-    e = np.zeros((replicates, d))  # w_n - w*
-    e_sum = np.zeros((replicates, d))  # accumulate: sum over generations of e_{i-1} + H eps_i
+    e = np.zeros((replicates, m))  # w_n - w*
+    e_sum = np.zeros((replicates, m))  # accumulate: sum over generations of e_{i-1} + H eps_i
     error = np.zeros((replicates, generations + 1))
     for n in range(1, generations + 1):
         step = noise * (h @ rng.standard_normal((replicates, t))[..., None])[..., 0]

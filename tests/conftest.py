@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -22,6 +23,9 @@ settings.register_profile("course", deadline=None, derandomize=os.environ.get("C
 settings.load_profile("course")
 
 REPO = Path(__file__).resolve().parents[1]
+BROWSER_DIR = REPO / "tests" / "browser"  # package.json and package-lock.json pin axe-core
+NPM_HINT = "install Node.js and npm (apt-get install npm); the test runs `npm ci` in tests/browser"
+
 # Tests with any of these markers are also marked `slow`, which `make test-fast` deselects.
 SLOW_MARKERS = {"notebooks", "book", "browser", "binder"}
 
@@ -118,8 +122,8 @@ def _chromium() -> str | None:
     return None
 
 
-def _missing_browser(reason: str) -> None:
-    message = f"{reason}; {CHROMIUM_HINT}"
+def _missing_browser(reason: str, hint: str = CHROMIUM_HINT) -> None:
+    message = f"{reason}; {hint}"
     if os.environ.get("MCTOOLS_REQUIRE_BROWSER") == "1":
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
@@ -169,3 +173,30 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object
             yield context
         finally:
             context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core's ``axe.min.js``, at the version pinned in tests/browser/package-lock.json.
+
+    Installed with ``npm ci`` (exactly the lockfile) into tests/browser/node_modules when it is
+    missing or at another version; the browser test injects it into every page.
+    """
+    lock = json.loads((BROWSER_DIR / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/axe-core"]["version"]
+    package = BROWSER_DIR / "node_modules" / "axe-core"
+
+    def installed() -> str | None:
+        manifest = package / "package.json"
+        return json.loads(manifest.read_text(encoding="utf-8"))["version"] if manifest.is_file() else None
+
+    if installed() != pinned:
+        npm = shutil.which("npm")
+        if npm is None:
+            _missing_browser("npm is not installed", NPM_HINT)
+        command = [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"]
+        proc = subprocess.run(command, cwd=BROWSER_DIR, capture_output=True, text=True, timeout=300, check=False)
+        if proc.returncode != 0:
+            pytest.fail(f"`{' '.join(command)}` in {BROWSER_DIR} failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    assert installed() == pinned, f"npm ci installed axe-core {installed()}, the lockfile pins {pinned}"
+    return package / "axe.min.js"

@@ -1,9 +1,19 @@
-"""The HTML book: it builds without a warning, and every page renders with no network.
+"""The HTML book: it builds without a warning, and every page renders with no network, for every reader.
 
 The browser test serves the built book on 127.0.0.1, opens each page of _toc.yml in headless
 Chromium, aborts and records any request that leaves the local server, and checks that every
-Altair chart was drawn by vega-embed and every formula typeset by MathJax. Screenshots go to the
-test's tmp dir and, if MCTOOLS_SCREENSHOTS=<dir> is set, to that dir too.
+Altair chart was drawn by vega-embed and every formula typeset by MathJax. Then, at a desktop
+width (1280 px) and a phone width (400 px) in turn (the window is resized, the page is not
+reloaded), it checks
+
+* the layout (``tests/browser/layout.js``): at 1280 px nothing in the article is wider than its
+  column or cut off or scrolled inside its box; at 400 px the page does not scroll sideways, every
+  chart fits the screen and a wide table, formula or code box scrolls inside its own box;
+* accessibility: axe-core (pinned in ``tests/browser/package.json``, installed with ``npm ci``)
+  finds no serious or critical violation.
+
+Screenshots of both widths go to the test's tmp dir and, if MCTOOLS_SCREENSHOTS=<dir> is set, to
+that dir too.
 """
 
 from __future__ import annotations
@@ -25,6 +35,12 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parents[1]
 WAIT_MS = 10_000  # bound on each wait for a chart or for MathJax; normally they take < 1 s
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+#: The two widths every page is checked at (px): a laptop, and a phone held upright.
+DESKTOP, PHONE = 1280, 400
+WINDOW_HEIGHT = 900
+#: axe-core impacts that fail the test ("moderate" and "minor" are reported by axe but not here).
+FAILING_IMPACTS = ("serious", "critical")
 
 
 def toc_pages() -> list[str]:
@@ -102,6 +118,80 @@ def test_instructor_guide_indexes_every_exercise(built_book: BuiltBook) -> None:
         assert f'href="{target}.html"' in guide.split('class="course-index learning-outcomes')[1], (
             f"{name} has no learning outcomes in the guide"
         )
+
+
+APPENDIX_PAGES = [p for p in NOTEBOOK_PAGES if Path(p).name.startswith("appendix")]
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("name", APPENDIX_PAGES)
+def test_appendix_numbers_read_like_its_sections(name: str, built_book: BuiltBook) -> None:
+    """The appendix's sections are A.1, A.2, ...: so are its figures, exercises and equations."""
+    page = _read(built_book.html / f"{name}.html")
+    title = re.search(r"<h1>(.*?)<", page)
+    letter = re.match(r"([A-Z])\. ", title[1] if title else "")
+    assert letter, f"{name}'s title is not lettered like 'A. Free energy': {title[1] if title else None}"
+    numbers = re.findall(r'class="caption-number">(\w+)\.? ?([\w.]*)', page)
+    numbers += [("Eq.", n) for n in re.findall(r'<span class="eqno">\(([\w.]+)\)', page)]
+    assert numbers, f"{name} has no numbered figure or exercise"
+    for kind, number in numbers:
+        ordinals = number.split(".")
+        assert ordinals[0] == letter[1] and len(ordinals) == 2 and ordinals[1].isdigit(), (
+            f"{kind} {number} in {name}: expected {letter[1]}.n"
+        )
+    for kind in {kind for kind, _ in numbers}:
+        found = [int(n.split(".")[1]) for k, n in numbers if k == kind]
+        assert found == list(range(1, len(found) + 1)), f"{kind} numbers in {name}: {found}"
+
+
+@pytest.mark.book
+def test_full_edition_says_what_each_check_ran(built_book: BuiltBook) -> None:
+    """Under each stored PASSED, a note says that the worked solution, not the stub, was checked."""
+    from student_html import FULL_EDITION_NOTE  # _ext/, through pytest's pythonpath
+
+    for name in NOTEBOOK_PAGES:
+        page = _read(built_book.html / f"{name}.html")
+        cells = page.split('<div class="cell tag_check')[1:]
+        assert cells, f"{name} has no check cell"
+        for cell in cells:
+            output = cell.split('<div class="cell ')[0]
+            assert "PASSED [" in output and FULL_EDITION_NOTE in output, (
+                f"a check cell of {name} lacks its PASSED or the note: {output[:600]}"
+            )
+
+
+# The closing tag of an inline formula followed by punctuation that is not in the same no-wrap
+# span (_ext/reader_pages.py): the mark could start the next line on its own.
+LOOSE_PUNCTUATION = re.compile(
+    r'<span class="math notranslate nohighlight">[^<]*</span>([.,:;!?)\]]+)(?![.,:;!?)\]]|</span>)'
+)
+LOOSE_OPENING = re.compile(r'(?<!<span class="math-nowrap">)([(\[]+)<span class="math notranslate nohighlight">')
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("name", PAGES)
+def test_punctuation_stays_with_its_formula(name: str, built_book: BuiltBook) -> None:
+    page = _read(built_book.html / f"{name}.html")
+    loose = [m.group(0)[-80:] for m in LOOSE_PUNCTUATION.finditer(page)]
+    loose += [m.group(0)[:80] for m in LOOSE_OPENING.finditer(page)]
+    assert not loose, f"{len(loose)} formulas of {name} could be split from their punctuation: {loose[:5]}"
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("name", NOTEBOOK_PAGES)
+def test_every_chart_has_a_title_and_a_description(name: str, built_book: BuiltBook) -> None:
+    """Screen readers meet each chart as a figure named by its title and described by its spec's
+    description (course-charts.js): neither may be missing."""
+    page = _read(built_book.html / f"{name}.html")
+    specs = re.findall(r'<script type="application/json" class="course-chart-spec">(.*?)</script>', page, re.S)
+    missing = []
+    for i, text in enumerate(specs, start=1):
+        spec = json.loads(text.replace("<\\/", "</"))
+        title = spec.get("title")
+        title = title.get("text") if isinstance(title, dict) else title
+        if not title or not str(spec.get("description", "")).strip():
+            missing.append(f"chart {i} ({title or 'no title'}): " + ("no description" if title else "no title"))
+    assert not missing, f"{name}: " + "; ".join(missing)
 
 
 def _read(html: Path) -> str:
@@ -204,18 +294,68 @@ def _check_sliders(page: object) -> list[str]:
 
 
 def _screenshot(page: object, name: str, tmp_path: Path) -> None:
-    shot = tmp_path / (name.replace("/", "__") + ".png")
+    shot = tmp_path / (name.replace("/", "__").replace(" ", "-") + ".png")
     page.screenshot(path=str(shot), full_page=True)
     if target := os.environ.get("MCTOOLS_SCREENSHOTS"):
         Path(target).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(target) / shot.name)
 
 
+LAYOUT_JS = (BROWSER_DIR / "layout.js").read_text(encoding="utf-8")
+# _ext/static/course-pages.js refits wide tables and formulas when the column's width changes,
+# then sets <html data-course-fitted="<window width>">.
+FITTED_JS = "(width) => document.documentElement.dataset.courseFitted === String(width)"
+# Open what a reader can unfold: myst-nb's hidden cells (<details class="hide">) and the
+# solution dropdowns of sphinx-togglebutton (class toggle-hidden); then ask course-pages.js to
+# refit the page (it listens to "course:refit").
+UNFOLD_JS = """async () => {
+  document.querySelectorAll("article .toggle-hidden").forEach((e) => e.classList.remove("toggle-hidden"));
+  document.querySelectorAll("article details.hide").forEach((d) => { d.open = true; });
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));  // "toggle" fired
+  document.dispatchEvent(new Event("course:refit"));
+}"""
+AXE_JS = """async ([impacts]) => {
+  const result = await axe.run(document, { resultTypes: ["violations"] });
+  return result.violations.filter((v) => impacts.includes(v.impact)).map((v) => ({
+    rule: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.html.slice(0, 160)}`
+      + ` -- ${(n.failureSummary || "").replace(/\\s+/g, " ").slice(0, 240)}`),
+  }));
+}"""
+
+
+def _axe_problems(page: object, axe_script: Path) -> list[str]:
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(axe_script))  # inline: no request leaves the page
+    problems = []
+    for violation in page.evaluate(AXE_JS, [list(FAILING_IMPACTS)]):
+        problems.append(f"{violation['rule']} ({violation['impact']}, {violation['count']} nodes): {violation['help']}")
+        problems += [f"    {node}" for node in violation["nodes"]]
+    return problems
+
+
+def _layout(page: object, width: int) -> list[str]:
+    """The layout problems of the page at the window's width, once course-pages.js has refitted it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(FITTED_JS, arg=width, timeout=WAIT_MS)
+    except PlaywrightTimeout:
+        return [f"course-pages.js did not refit the page for {width} px"]
+    return page.evaluate(LAYOUT_JS, {"phoneWidth": PHONE})
+
+
+def _check_width(page: object, width: int, axe_script: Path) -> tuple[list[str], list[str]]:
+    """Resize the window and return (layout problems, axe problems) at that width."""
+    page.set_viewport_size({"width": width, "height": WINDOW_HEIGHT})
+    return _layout(page, width), _axe_problems(page, axe_script)
+
+
 @pytest.mark.book
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_renders_offline(
-    name: str, browser_context: object, built_book: BuiltBook, book_server: str, tmp_path: Path
+    name: str, browser_context: object, axe_script: Path, built_book: BuiltBook, book_server: str, tmp_path: Path
 ) -> None:  # browser_context first: without a browser, skip before building the book
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -229,13 +369,23 @@ def test_every_page_renders_offline(
     page.on("pageerror", lambda error: log.console_errors.append(f"page error: {error}"))
     page.on("websocket", lambda ws: log.outside.append(f"WEBSOCKET {ws.url}"))
     problems: list[str] = []
+    by_width: dict[str, list[str]] = {}
     try:
+        page.set_viewport_size({"width": DESKTOP, "height": WINDOW_HEIGHT})
         page.goto(book_server + f"{name}.html", wait_until="load", timeout=30_000)
         problems += page.evaluate(UNTYPESET_MATH_JS, WAIT_MS)
         with contextlib.suppress(PlaywrightTimeout):  # reported chart by chart just below
             page.wait_for_function(CHARTS_SETTLED_JS, timeout=WAIT_MS)
         problems += page.evaluate(CHART_PROBLEMS_JS)
-        _screenshot(page, name, tmp_path)  # before the sliders move: the page as a reader sees it
+        # Before the sliders move: the page as a reader sees it, at both widths.
+        for width in (DESKTOP, PHONE):
+            layout, axe = _check_width(page, width, axe_script)
+            by_width[f"layout at {width} px"], by_width[f"axe-core at {width} px"] = layout, axe
+            _screenshot(page, f"{name} {width}", tmp_path)
+        # What a reader unfolds must fit too: hidden code cells and solutions, at 1280 px.
+        page.set_viewport_size({"width": DESKTOP, "height": WINDOW_HEIGHT})
+        page.evaluate(UNFOLD_JS)
+        by_width[f"layout at {DESKTOP} px, hidden code and solutions shown"] = _layout(page, DESKTOP)
         if _has_slider_spec(built_book.html / f"{name}.html"):
             if page.locator(".vega-bindings input[type=range]").count() == 0:
                 problems.append("the page's chart spec has a range slider but none was drawn")
@@ -248,6 +398,7 @@ def test_every_page_renders_offline(
         "console errors": log.console_errors,
         "local files that failed to load": log.broken_local,
         "rendering problems": problems,
+        **by_width,
     }
     failures = {k: v for k, v in report.items() if v}
     assert not failures, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in failures.items())

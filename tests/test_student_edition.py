@@ -137,6 +137,8 @@ def test_student_html_has_exercises_but_no_solutions(path: Path, student_edition
     )
     assert "Source repository" not in raw and "Open an issue" not in raw, "a button leads to the repository"
     assert "instructor_guide" not in raw, "the page links the instructor guide"
+    assert "course-check-note" not in raw, "the full edition's note on what a check ran is shown"
+    assert "mybinder.org" not in raw, "the Binder button would open the notebook with its solutions"
 
     download = html / "_sources" / path.relative_to(REPO)
     assert download.is_file() and f'_sources/{path.relative_to(REPO).as_posix()}"' in raw, "no notebook download"

@@ -24,6 +24,40 @@
     });
   }
 
+  // Screen readers: the container is a figure named by the chart's title and described by the
+  // spec's description (which says what the chart shows and finds); the drawn SVG is hidden from
+  // them, so its marks are not read out one by one; the export menu is named.
+  var described = 0;
+
+  function text(value) {
+    return Array.isArray(value) ? value.join(" ") : value ? String(value) : "";
+  }
+
+  function labelChart(container, spec) {
+    var title = spec.title && typeof spec.title === "object" && !Array.isArray(spec.title)
+      ? text(spec.title.text) : text(spec.title);
+    container.setAttribute("role", "figure");
+    if (title) container.setAttribute("aria-label", "Chart: " + title);
+    if (spec.description) {
+      var description = document.createElement("p");
+      description.className = "visually-hidden course-chart-description";
+      description.id = "course-chart-description-" + ++described;
+      description.textContent = spec.description;
+      container.insertBefore(description, container.firstChild);
+      container.setAttribute("aria-describedby", description.id);
+    }
+  }
+
+  function labelDrawing(target) {
+    target.querySelectorAll("svg.marks, canvas.marks").forEach(function (marks) {
+      marks.setAttribute("aria-hidden", "true");
+    });
+    target.querySelectorAll(".vega-actions").forEach(function (menu) {
+      var summary = menu.parentElement && menu.parentElement.querySelector("summary");
+      if (summary) summary.setAttribute("aria-label", "Export this chart as SVG or PNG");
+    });
+  }
+
   function drawChart(container) {
     var holder = container.querySelector("script.course-chart-spec");
     if (!holder || container.dataset.drawn) return;
@@ -40,9 +74,11 @@
       target.textContent = "This chart's specification could not be read: " + error;
       return;
     }
+    labelChart(container, spec);
     container.drawnWidth = container.clientWidth;
     embedFitted(target, spec, container.clientWidth)
       .then(function (result) {
+        labelDrawing(target);
         container.dataset.drawn = "yes";
         container.chart = { result: result, target: target, spec: spec };
       })
@@ -61,6 +97,7 @@
       container.drawnWidth = container.clientWidth;
       chart.result.finalize();
       embedFitted(chart.target, chart.spec, container.clientWidth).then(function (result) {
+        labelDrawing(chart.target);
         chart.result = result;
       });
     });
