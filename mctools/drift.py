@@ -354,11 +354,12 @@ def wright_fisher(
     Generation 0 is the expected composition :math:`p_0` itself; generation 1 is the first
     sample of :math:`N` individuals from it. Replicates are simulated together (one
     vectorised multinomial draw per generation, numpy's ``Generator.multinomial``). Its draw
-    hangs on exact ties between probabilities (``mctools.sampling`` says how), which is safe
-    here because every probability is a count over :math:`N`, mixed with the mutation rate by
-    exactly rounded arithmetic (no ``exp`` or ``log`` whose last bit differs between CPUs);
-    a chain whose probabilities come from ``exp`` or ``log`` should draw with
-    :func:`mctools.multinomial_counts`. Memory is
+    hangs on exact ties between probabilities (``mctools.sampling`` says how). That is safe
+    here: after generation 0 every probability is a count over :math:`N`, mixed with the
+    mutation rate by exactly rounded arithmetic, the same on every CPU. A ``p0`` computed by
+    ``exp``, ``log`` or ``pow`` (whose last bit differs between CPUs) with two equal entries
+    is not; give such a start exactly, or draw with :func:`mctools.multinomial_counts`.
+    Memory is
     :math:`O(\text{replicates} \times K)` plus the returned history: with
     ``record_every=generations`` only the start and the end are stored, however long the run.
 
