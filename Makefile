@@ -39,9 +39,11 @@ book: $(BOOK_READY)  ## build the HTML book into _build/html from the stored not
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
-pdf: $(TEST_READY)  ## the print edition, _build/pdf/mode-collapse.pdf, then its tests (needs XeLaTeX: see README)
+pdf: $(TEST_READY)  ## the print editions, _build/pdf/mode-collapse{,-student}.pdf, then their tests (needs XeLaTeX: see README)
 	$(BIN)/jupyter-book build . --builder pdflatex -W -n --keep-going --path-output _build/print
 	mkdir -p _build/pdf && cp _build/print/_build/latex/mode-collapse.pdf _build/pdf/
+	$(BIN)/python scripts/student_edition.py --pdf --output _build/student
+	cp _build/student/mode-collapse-student.pdf _build/pdf/
 	$(BIN)/python -m pytest -p no:cacheprovider -m pdf tests/test_pdf.py
 	@echo "Wrote $(CURDIR)/_build/pdf/mode-collapse.pdf"
 

@@ -27,6 +27,7 @@ Used by ``make student``; writes into ``_build/student/`` (or ``--output``):
     python scripts/student_edition.py                      # notebooks and HTML
     python scripts/student_edition.py --notebooks-only --output /tmp/student
     python scripts/student_edition.py --binder             # only student/book/*.ipynb (binder/postBuild)
+    python scripts/student_edition.py --pdf                # notebooks and mode-collapse-student.pdf (make pdf)
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ STUDENT_OVERRIDES = {
     # hide_solutions: sphinx-exercise drops the solution dropdowns; course_student_edition:
     # _ext/student_html.py drops the stored outputs of check cells, as in the student notebooks.
     "sphinx": {"config": {"hide_solutions": True, "course_student_edition": True}},
+    # The print edition's file (make pdf): beside the full one, not over it.
+    "latex": {"latex_documents": {"targetname": "mode-collapse-student.tex"}},
 }
 
 
@@ -140,24 +143,42 @@ def _has_solutions(path: Path) -> bool:
     return any(SOLUTION in tags(cell) for cell in notebook.cells)
 
 
-def build_html(out: Path, notebooks: Path, config: Path, toc: Path) -> Path:
-    """Build the HTML book with ``config`` and ``toc`` into ``out/html``; offer the student notebooks."""
-    staging = out / ".jupyter-book"  # jupyter-book writes <path-output>/_build/html
+def _jupyter_book(builder: str, staging: Path, config: Path, toc: Path, final: Path) -> None:
+    """``jupyter-book build`` of the repository with ``config`` and ``toc`` into ``staging``.
+
+    jupyter-book ends by naming the folder it wrote, which the caller moves: its output names
+    ``final`` instead.
+    """
     shutil.rmtree(staging, ignore_errors=True)
-    html = out / "html"
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     command = [
         str(jupyter_book if jupyter_book.is_file() else "jupyter-book"), "build", str(REPO),
-        "--config", str(config), "--toc", str(toc), "--builder", "html", "-W", "-n", "--keep-going", "--all",
+        "--config", str(config), "--toc", str(toc), "--builder", builder, "-W", "-n", "--keep-going", "--all",
         "--path-output", str(staging),
     ]  # fmt: skip
-    # jupyter-book ends by naming the folder it wrote, which is moved below: name the final one.
-    staged, final = os.path.relpath(staging / "_build" / "html"), os.path.relpath(html)
+    staged = os.path.relpath(staging / "_build" / ("latex" if builder == "pdflatex" else builder))
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as build:
         for line in build.stdout:
-            print(line.replace(staged, final), end="", flush=True)
+            print(line.replace(staged, os.path.relpath(final)), end="", flush=True)
     if build.returncode:
         raise subprocess.CalledProcessError(build.returncode, command)
+
+
+def build_pdf(out: Path, config: Path, toc: Path) -> Path:
+    """Build the student print edition (no solutions, no instructor pages) into ``out``."""
+    staging = out / ".jupyter-book-pdf"
+    pdf = out / "mode-collapse-student.pdf"
+    _jupyter_book("pdflatex", staging, config, toc, pdf)
+    shutil.copyfile(staging / "_build" / "latex" / pdf.name, pdf)
+    shutil.rmtree(staging)
+    return pdf
+
+
+def build_html(out: Path, notebooks: Path, config: Path, toc: Path) -> Path:
+    """Build the HTML book with ``config`` and ``toc`` into ``out/html``; offer the student notebooks."""
+    staging = out / ".jupyter-book"  # jupyter-book writes <path-output>/_build/html
+    html = out / "html"
+    _jupyter_book("html", staging, config, toc, html)
     shutil.rmtree(html, ignore_errors=True)
     shutil.move(staging / "_build" / "html", html)
     shutil.rmtree(staging)
@@ -177,6 +198,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "_build" / "student", help="default: _build/student")
     parser.add_argument("--notebooks-only", action="store_true", help="skip the HTML book")
+    parser.add_argument("--pdf", action="store_true", help="build the print edition instead of the HTML book")
     parser.add_argument(
         "--binder", action="store_true", help=f"only write the student notebooks into {BINDER_FOLDER}/book/ (postBuild)"
     )
@@ -189,7 +211,10 @@ def main() -> None:
     start = time.perf_counter()
     written = write_notebooks(out / "notebooks")
     print(f"{len(written)} student notebooks in {out / 'notebooks'}", flush=True)
-    if not args.notebooks_only:
+    if args.pdf:
+        pdf = build_pdf(out, write_config(out / "_config.yml"), write_toc(out / "_toc.yml"))
+        print(f"Student print edition: {pdf}")
+    elif not args.notebooks_only:
         html = build_html(out, out / "notebooks", write_config(out / "_config.yml"), write_toc(out / "_toc.yml"))
         print(f"Student HTML: open {html / 'index.html'}")
     print(f"student edition built in {time.perf_counter() - start:.0f} s")

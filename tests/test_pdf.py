@@ -187,3 +187,28 @@ def test_solutions_are_gathered_at_the_back(pdf: Path) -> None:
     solutions = [m.start() for m in re.finditer(r"Solution to Exercise", text)]
     assert len(solutions) >= 8 * 4, f"only {len(solutions)} solutions printed"
     assert min(solutions) > opening, "a solution is printed before the solutions appendix"
+
+
+STUDENT_PDF = REPO / "_build" / "pdf" / "mode-collapse-student.pdf"
+EXERCISE_TITLE = re.compile(r"Exercise (\d+|[A-Z])\.\d+ \((?:Derivation|Modelling|Autograded|Discussion)")
+
+
+@pytest.fixture(scope="module")
+def student_pdf(pdf: Path) -> Path:
+    if not STUDENT_PDF.is_file():
+        message = f"{STUDENT_PDF.relative_to(REPO)} is missing: run `make pdf` first"
+        pytest.fail(message) if os.environ.get("MCTOOLS_REQUIRE_PDF") == "1" else pytest.skip(message)
+    return STUDENT_PDF
+
+
+def test_the_student_pdf_has_every_exercise_and_no_solution(pdf: Path, student_pdf: Path) -> None:
+    """The student print edition: the same exercises, no solution, no verdict, no instructor guide."""
+    full, student = (re.sub(r"\s+", " ", "\n".join(pages(path))) for path in (pdf, student_pdf))
+    assert "student edition" in pages(student_pdf)[0], "the title page does not say which edition this is"
+    exercises = sorted(set(EXERCISE_TITLE.findall(student)))
+    assert len(exercises) >= 8 and exercises == sorted(set(EXERCISE_TITLE.findall(full))), "exercises differ"
+    for leak in ("Solution to Exercise", "Solutions to the exercises", "PASSED", "Instructor guide"):
+        assert leak in full, f"{leak!r} is not in the full edition, so its absence below proves nothing"
+        assert leak not in student, f"{leak!r} printed in the student edition"
+    assert len(pages(student_pdf)) < len(pages(pdf)), "the student edition is not shorter"
+    assert os.path.getsize(student_pdf) <= MAX_BYTES
