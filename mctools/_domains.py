@@ -205,7 +205,7 @@ class _Array(Domain):
         self.shape_error = shape_error
 
     def _structure(self, name: str, array: np.ndarray) -> np.ndarray:
-        if array.ndim < self.min_ndim:  # the real arrays' own check (as_finite_array) has already said so
+        if array.ndim < self.min_ndim:  # for Integers and Probabilities (Reals: as_finite_array refused it)
             raise self.shape_error(f"{name} must have at least {self.min_ndim} dimension(s), got shape {array.shape}")
         exact = isinstance(self.shape, tuple) and array.shape != self.shape
         if exact or (self.ndim is not None and array.ndim not in self.ndim):
@@ -423,9 +423,9 @@ class Mask(Domain):
     def check(self, name, value, arguments):
         try:
             mask = np.asarray(value)
-        except ValueError:  # ragged nested lists
-            mask = np.asarray(None)
-        if mask.dtype != bool or mask.ndim != 1:
+        except ValueError:  # ragged nested lists: no mask at all
+            mask = None
+        if mask is None or mask.dtype != bool or mask.ndim != 1:
             raise TypeError(f"{name} must be a 1-D boolean mask over the {self.what}, got {show(value)}")
         if mask.all() or not mask.any():
             raise ValueError(f"{name} must show some {self.what} and hide some, got {mask.sum()} of {mask.size} shown")
@@ -451,7 +451,7 @@ class Instance(Domain):
 
     def refuses(self, valid, arguments):
         fields = [tuple(valid), valid._asdict()] if hasattr(valid, "_asdict") else []
-        return [None, 3, "models", (1, 2), {"means": 0}, *fields]
+        return [None, 3, "a name", (1, 2), {"means": 0}, *fields]
 
 
 class Maybe(Domain):

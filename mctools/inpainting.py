@@ -58,7 +58,7 @@ POLICIES = ("sample", "map", "quality")
 POLICY = Choice(*POLICIES)
 LOG_LIKELIHOOD = Reals(min_ndim=2)  # (..., N, K): ln N(x_v; mu_k, C_k) of each picture and class
 SHARES = Reals("[0, inf)", min_ndim=1)  # (..., K): the prior of each class
-TABLE = Reals(ndim=2, shape="(N, d)", classes=(2, None), what="pixels")  # one set of pictures, no replicates
+PICTURES_2D = Reals(ndim=2, shape="(N, d)", classes=(2, None), what="pixels")  # one set of pictures, no replicates
 TWO_OR_MORE = Integer("[2, inf)")  # classes, when the posterior has something to calibrate
 # 1/T stays in [1e-6, 1e6]: labels that the visible part separates perfectly send T to 0, labels
 # it says nothing about send T to infinity.
@@ -458,7 +458,7 @@ def _generation(x, y, classes, visible, budget, policy, floor, u, z) -> _Step:
 
 
 @domains(
-    pictures=TABLE,
+    pictures=PICTURES_2D,
     classes=TWO_OR_MORE,
     labels=LABELS,
     visible=VISIBLE,
@@ -467,7 +467,7 @@ def _generation(x, y, classes, visible, budget, policy, floor, u, z) -> _Step:
     policy=POLICY,
     replicates=COUNT,
     fresh_fraction=Real("[0, 1]"),
-    fresh_pictures=Maybe(TABLE),
+    fresh_pictures=Maybe(PICTURES_2D),
     fresh_labels=Maybe(LABELS),
     noise_floor=POSITIVE,
     rng=SEED,
