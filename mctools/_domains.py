@@ -9,7 +9,8 @@ with a domain from a small vocabulary: a real in an interval (:class:`Real`, ``P
 an integer (:class:`Integer`, ``COUNT``), arrays of them (:class:`Reals`, :class:`Integers`,
 :class:`Indices`), :class:`Probabilities` along the last axis, one value per replicate
 (:class:`PerReplicate`), a :class:`Choice` or a named :class:`Curve`, a :class:`Pair`, a table of
-:class:`Settings`, ``SEED``, ``FLAG``, ``CALLABLE`` and :class:`Maybe` (``None`` or a domain).
+:class:`Settings`, a boolean :class:`Mask`, an :class:`Instance` of a result record, ``SEED``,
+``FLAG``, ``CALLABLE`` and :class:`Maybe` (``None`` or a domain).
 That declaration does three jobs:
 
 * **validation**: before the body runs, each argument is checked (``TypeError`` for the wrong
@@ -63,9 +64,11 @@ __all__ = [
     "Curve",
     "Domain",
     "Indices",
+    "Instance",
     "Integer",
     "Integers",
     "Interval",
+    "Mask",
     "Maybe",
     "Pair",
     "PerReplicate",
@@ -202,6 +205,8 @@ class _Array(Domain):
         self.shape_error = shape_error
 
     def _structure(self, name: str, array: np.ndarray) -> np.ndarray:
+        if array.ndim < self.min_ndim:  # for Integers and Probabilities (Reals: as_finite_array refused it)
+            raise self.shape_error(f"{name} must have at least {self.min_ndim} dimension(s), got shape {array.shape}")
         exact = isinstance(self.shape, tuple) and array.shape != self.shape
         if exact or (self.ndim is not None and array.ndim not in self.ndim):
             wanted = "be one-dimensional" if self.shape is None else f"have shape {self.shape}"
@@ -218,6 +223,8 @@ class _Array(Domain):
     def _misshapen(self, valid: np.ndarray) -> list:
         """Arrays like ``valid`` with a forbidden number of dimensions or of classes."""
         values = [valid.flat[0]] if max(self.min_ndim, min(self.ndim or (0,))) > 0 else []
+        if self.min_ndim > 1 and valid.ndim == self.min_ndim:
+            values.append(valid[0])  # one dimension too few
         if self.ndim is not None:
             values.append(valid.reshape((1,) * (max(self.ndim) + 1 - valid.ndim) + valid.shape))
         if isinstance(self.shape, tuple) and valid.ndim:
@@ -402,6 +409,49 @@ class _Callable(Domain):
 
     def refuses(self, valid, arguments):
         return [3, "x", None]
+
+
+class Mask(Domain):
+    """A 1-D boolean mask over ``what`` (e.g. pixels) that shows some of them and hides some, returned as an array.
+
+    Its length is set by another argument (the number of pixels), which the function checks.
+    """
+
+    def __init__(self, what: str):
+        self.what = what
+
+    def check(self, name, value, arguments):
+        try:
+            mask = np.asarray(value)
+        except ValueError:  # ragged nested lists: no mask at all
+            mask = None
+        if mask is None or mask.dtype != bool or mask.ndim != 1:
+            raise TypeError(f"{name} must be a 1-D boolean mask over the {self.what}, got {show(value)}")
+        if mask.all() or not mask.any():
+            raise ValueError(f"{name} must show some {self.what} and hide some, got {mask.sum()} of {mask.size} shown")
+        return mask
+
+    def refuses(self, valid, arguments):
+        valid = np.asarray(valid)
+        kinds = [None, "ab", 1, True, valid.astype(int), valid.astype(int).tolist(), valid.astype(float)]
+        shapes = [valid[None], np.stack([valid, valid]), valid[0], [[True], [True, False]]]
+        return [*kinds, *shapes, np.ones_like(valid), np.zeros_like(valid), np.empty(0, dtype=bool)]
+
+
+class Instance(Domain):
+    """An instance of ``kind``, a record that ``source`` returns (a tuple of its fields is refused)."""
+
+    def __init__(self, kind: type, source: str):
+        self.kind, self.source = kind, source
+
+    def check(self, name, value, arguments):
+        if not isinstance(value, self.kind):
+            raise TypeError(f"{name} must be a {self.kind.__name__} (see {self.source}), got {show(value)}")
+        return value
+
+    def refuses(self, valid, arguments):
+        fields = [tuple(valid), valid._asdict()] if hasattr(valid, "_asdict") else []
+        return [None, 3, "a name", (1, 2), {"means": 0}, *fields]
 
 
 class Maybe(Domain):

@@ -24,19 +24,23 @@ from typing import NamedTuple
 import numpy as np
 from scipy.special import logsumexp
 
-from ._validate import show, as_finite_array, as_generator, check_choice, check_integer, check_real
+from ._domains import COUNT, POSITIVE, SEED, Choice, Integer, Maybe, Probabilities, Real, Reals, domains
+from ._validate import show
 from .lowrank import (
     _LOG_2PI,
+    BUDGET,
+    LABELS,
+    MODELS,
+    PICTURES,
+    VISIBLE,
     ClassModels,
     _budget,
     _conditional,
     _fit,
     _full_log_likelihood,
     _labels,
-    _mask,
-    _models,
     _one_blas_thread,
-    _pictures,
+    _pixels,
 )
 
 __all__ = [
@@ -51,6 +55,11 @@ __all__ = [
 ]
 
 POLICIES = ("sample", "map", "quality")
+POLICY = Choice(*POLICIES)
+LOG_LIKELIHOOD = Reals(min_ndim=2)  # (..., N, K): ln N(x_v; mu_k, C_k) of each picture and class
+SHARES = Reals("[0, inf)", min_ndim=1)  # (..., K): the prior of each class
+PICTURES_2D = Reals(ndim=2, shape="(N, d)", classes=(2, None), what="pixels")  # one set of pictures, no replicates
+TWO_OR_MORE = Integer("[2, inf)")  # classes, when the posterior has something to calibrate
 # 1/T stays in [1e-6, 1e6]: labels that the visible part separates perfectly send T to 0, labels
 # it says nothing about send T to infinity.
 _MIN_BETA, _MAX_BETA = 1e-6, 1e6
@@ -81,6 +90,7 @@ def _visible_log_likelihood(models: ClassModels, x: np.ndarray, visible: np.ndar
     return np.swapaxes(ll, -1, -2)  # (..., N, K)
 
 
+@domains(models=MODELS, pictures=PICTURES, visible=VISIBLE)
 @_one_blas_thread
 def visible_log_likelihood(models, pictures, visible) -> np.ndarray:
     r""":math:`\ell_k(x_v) = \ln N(x_v;\ \mu_{k,v}, C_{k,vv})` for every picture and class.
@@ -99,13 +109,18 @@ def visible_log_likelihood(models, pictures, visible) -> np.ndarray:
     numpy.ndarray, shape (..., N, K)
         Log-densities in nats.
     """
-    models = _models(models)
-    d = models.means.shape[-1]
-    x = _pictures("pictures", pictures, d=d)
-    mask = _mask(visible, d)
-    if x.shape[:-2] != models.means.shape[:-2]:
-        raise ValueError(f"pictures must have the models' leading axes {models.means.shape[:-2]}, got shape {x.shape}")
+    x, mask = _prompts(models, pictures, visible)
     return _visible_log_likelihood(models, x, mask)
+
+
+def _prompts(models: ClassModels, pictures: np.ndarray, visible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pictures and mask, if they have the models' pixels and the pictures the models' leading axes."""
+    d = models.means.shape[-1]
+    if pictures.shape[:-2] != models.means.shape[:-2]:
+        raise ValueError(
+            f"pictures must have the models' leading axes {models.means.shape[:-2]}, got shape {pictures.shape}"
+        )
+    return _pixels("pictures", pictures, d), _pixels("visible", visible, d)
 
 
 def _logits(log_likelihood, shares, temperature, bias) -> np.ndarray:
@@ -120,6 +135,7 @@ def _softmax(z: np.ndarray) -> np.ndarray:
         return np.exp(z - logsumexp(z, axis=-1, keepdims=True))
 
 
+@domains(log_likelihood=LOG_LIKELIHOOD, shares=SHARES, temperature=Reals("(0, inf)"), bias=Reals())
 def class_posterior(log_likelihood, shares, temperature=1.0, bias=0.0) -> np.ndarray:
     r"""Calibrated class posterior :math:`\rho_k \propto \exp(\ln\pi_k + b_k + \ell_k/T)`.
 
@@ -139,12 +155,9 @@ def class_posterior(log_likelihood, shares, temperature=1.0, bias=0.0) -> np.nda
     numpy.ndarray, shape (..., N, K)
         Probability vectors over the classes.
     """
-    ll = as_finite_array("log_likelihood", log_likelihood, min_ndim=2)
-    pi = as_finite_array("shares", shares, lower=0.0, min_ndim=1)
+    ll, pi, t, b = log_likelihood, shares, temperature, bias
     if pi.shape[-1] != ll.shape[-1] or not np.all(pi.sum(axis=-1) > 0):
         raise ValueError(f"shares must have K = {ll.shape[-1]} entries, not all zero, got {show(pi)}")
-    t = as_finite_array("temperature", temperature, lower=0.0, lower_open=True)
-    b = as_finite_array("bias", bias)
     shape = ll.shape[:-2]
     try:
         pi = np.broadcast_to(pi, (*shape, ll.shape[-1]))
@@ -153,7 +166,7 @@ def class_posterior(log_likelihood, shares, temperature=1.0, bias=0.0) -> np.nda
     except ValueError:
         raise ValueError(
             f"shares, temperature and bias must broadcast to the leading axes {shape} of log_likelihood, "
-            f"got shapes shares {np.shape(shares)}, temperature {np.shape(temperature)}, bias {np.shape(bias)}"
+            f"got shapes shares {pi.shape}, temperature {t.shape}, bias {b.shape}"
         ) from None
     return _softmax(_logits(ll, pi, t, b))
 
@@ -218,6 +231,7 @@ def _calibrate(ll: np.ndarray, y: np.ndarray, shares: np.ndarray, iterations: in
     return 1.0 / theta[..., 0], np.where(alive, bias, 0.0)
 
 
+@domains(log_likelihood=Reals(min_ndim=2, classes=(2, None), what="classes"), labels=LABELS, shares=SHARES)
 def calibrate_posterior(log_likelihood, labels, shares) -> tuple[np.ndarray, np.ndarray]:
     r"""Temperature and biases that make :func:`class_posterior` calibrated on labelled pictures.
 
@@ -234,23 +248,19 @@ def calibrate_posterior(log_likelihood, labels, shares) -> tuple[np.ndarray, np.
     Parameters
     ----------
     log_likelihood : array_like, shape (..., N, K)
-        :math:`\ell_k(x_i)` of held-out pictures.
+        :math:`\ell_k(x_i)` of held-out pictures, :math:`K \ge 2` classes.
     labels : array_like of int, shape (..., N)
-        Their classes.
+        Their classes, in :math:`[0, K)`.
     shares : array_like, shape (..., K)
-        The prior :math:`\pi_k`; classes with share 0 are left out.
+        The prior :math:`\pi_k \ge 0`; classes with share 0 are left out, at least two must remain.
 
     Returns
     -------
     (temperature, bias) : numpy.ndarray of shapes (...) and (..., K)
         :math:`T` and :math:`b` (0 for the first class and for classes of share 0).
     """
-    ll = as_finite_array("log_likelihood", log_likelihood, min_ndim=2)
-    K = ll.shape[-1]
-    if K < 2:
-        raise ValueError(f"log_likelihood must have K >= 2 classes on its last axis, got shape {ll.shape}")
-    y = _labels("labels", labels, K, ll.shape[:-1])
-    pi = as_finite_array("shares", shares, lower=0.0, min_ndim=1)
+    ll, pi, K = log_likelihood, shares, log_likelihood.shape[-1]
+    y = _labels("labels", labels, K, ll.shape[:-1], upper_from="log_likelihood's last axis")
     if pi.shape != (*ll.shape[:-2], K):
         raise ValueError(f"shares must have shape {(*ll.shape[:-2], K)}, got {pi.shape}")
     if np.any(np.take_along_axis(np.broadcast_to(pi[..., None, :], ll.shape), y[..., None], axis=-1) == 0):
@@ -275,6 +285,7 @@ def _inpaint(models: ClassModels, x: np.ndarray, visible: np.ndarray, chosen: np
     return out
 
 
+@domains(models=MODELS, pictures=PICTURES, visible=VISIBLE, chosen=LABELS, rng=SEED)
 @_one_blas_thread
 def inpaint(models, pictures, visible, chosen, *, rng=None) -> np.ndarray:
     r"""Redraw the hidden pixels of each picture from its chosen class's conditional Gaussian.
@@ -286,9 +297,9 @@ def inpaint(models, pictures, visible, chosen, *, rng=None) -> np.ndarray:
     pictures : array_like, shape (..., N, d)
         The prompts; their visible pixels are kept.
     visible : array_like of bool, shape (d,)
-        True where a pixel is visible.
+        True where a pixel is visible; some pixels must be hidden and some visible.
     chosen : array_like of int, shape (..., N)
-        The class to draw for each picture.
+        The class to draw for each picture, in :math:`[0, K)`.
     rng : None, int or numpy.random.Generator
         Seed or generator; one standard normal vector per picture.
 
@@ -298,15 +309,9 @@ def inpaint(models, pictures, visible, chosen, *, rng=None) -> np.ndarray:
         :math:`x_h = E[x_h \mid x_v, k] + L_k z`, :math:`L_k L_k^\top = \operatorname{Cov}[x_h \mid x_v, k]`
         (:func:`conditional_gaussian`), :math:`z \sim N(0, I)`.
     """
-    models = _models(models)
-    d = models.means.shape[-1]
-    x = _pictures("pictures", pictures, d=d)
-    mask = _mask(visible, d)
-    if x.shape[:-2] != models.means.shape[:-2]:
-        raise ValueError(f"pictures must have the models' leading axes {models.means.shape[:-2]}, got {x.shape}")
-    k = _labels("chosen", chosen, models.means.shape[-2], x.shape[:-1])
-    gen = as_generator(rng)
-    z = gen.standard_normal((*x.shape[:-1], int((~mask).sum())))
+    x, mask = _prompts(models, pictures, visible)
+    k = _labels("chosen", chosen, models.means.shape[-2], x.shape[:-1], upper_from="models' classes")
+    z = rng.standard_normal((*x.shape[:-1], int((~mask).sum())))
     return _inpaint(models, x, mask, k, z)
 
 
@@ -318,6 +323,7 @@ def _decide(rho: np.ndarray, quality: np.ndarray, policy: str, u: np.ndarray) ->
     return np.argmax(rho * quality, axis=-1)
 
 
+@domains(posterior=Probabilities(min_ndim=2), quality=Reals("[0, inf)"), policy=POLICY, rng=SEED)
 def decide_class(posterior, quality=1.0, policy: str = "quality", *, rng=None) -> np.ndarray:
     r"""Chapter 1's three decision rules, one class per picture.
 
@@ -339,10 +345,7 @@ def decide_class(posterior, quality=1.0, policy: str = "quality", *, rng=None) -
     -------
     numpy.ndarray of int, shape (..., N)
     """
-    rho = as_finite_array("posterior", posterior, lower=0.0, upper=1.0, min_ndim=2)
-    if not np.allclose(rho.sum(axis=-1), 1.0, rtol=0.0, atol=1e-8):
-        raise ValueError(f"posterior must sum to 1 along the last axis, got sums {show(rho.sum(axis=-1))}")
-    q = as_finite_array("quality", quality, lower=0.0)
+    rho, q = posterior, quality
     if 0 < q.ndim < rho.ndim:
         q = q[..., None, :]  # one quality per class and replicate, shared by the pictures
     try:
@@ -351,8 +354,7 @@ def decide_class(posterior, quality=1.0, policy: str = "quality", *, rng=None) -
         raise ValueError(
             f"quality must have shape (..., K) or (..., N, K) for a posterior of shape {rho.shape}, got {q.shape}"
         ) from None
-    policy = check_choice("policy", policy, POLICIES)
-    u = as_generator(rng).random(rho.shape[:-1])
+    u = rng.random(rho.shape[:-1])
     return _decide(rho, q, policy, u)
 
 
@@ -393,6 +395,7 @@ def _cross_fit(x, y, classes, visible, budget, floor):
     return fits, rho, quality, temperature, bias
 
 
+@domains(pictures=PICTURES, classes=TWO_OR_MORE, labels=LABELS, visible=VISIBLE, budget=BUDGET, noise_floor=POSITIVE)
 @_one_blas_thread
 def cross_fitted_posterior(pictures, labels, visible, *, classes: int, budget: int, noise_floor: float = 1e-2):
     r"""The generator of :func:`inpainting_generations` on one set of pictures, before it draws.
@@ -409,13 +412,13 @@ def cross_fitted_posterior(pictures, labels, visible, *, classes: int, budget: i
     pictures : array_like, shape (..., N, d)
         N >= 4 pictures (leading axes: replicates).
     labels : array_like of int, shape (..., N)
-        Their classes.
+        Their classes, in :math:`[0, K)`.
     visible : array_like of bool, shape (d,)
-        True where a pixel is visible.
+        True where a pixel is visible; some pixels must be hidden and some visible.
     classes : int
         :math:`K \ge 2`.
     budget : int
-        Rank budget of each half's generator.
+        Rank budget :math:`R \ge 0` of each half's generator.
     noise_floor : float
         As in :func:`~mctools.fit_class_models`.
 
@@ -425,15 +428,13 @@ def cross_fitted_posterior(pictures, labels, visible, *, classes: int, budget: i
         Shapes (..., N, K), (..., N, K), (...) and (..., K). By the score equation of the
         calibration, the posterior's mean over the pictures equals the class shares.
     """
-    x = _pictures("pictures", pictures)
+    x = pictures
     if x.shape[-2] < 4:
         raise ValueError(f"pictures must hold N >= 4 pictures, got shape {x.shape}")
-    classes = check_integer("classes", classes, lower=2)
     y = _labels("labels", labels, classes, x.shape[:-1])
-    mask = _mask(visible, x.shape[-1])
+    mask = _pixels("visible", visible, x.shape[-1])
     budget = _budget(budget, classes, x.shape[-1])
-    floor = check_real("noise_floor", noise_floor, lower=0.0, lower_open=True)
-    _, rho, quality, temperature, bias = _cross_fit(x, y, classes, mask, budget, floor)
+    _, rho, quality, temperature, bias = _cross_fit(x, y, classes, mask, budget, noise_floor)
     return rho, quality, temperature, bias
 
 
@@ -456,6 +457,21 @@ def _generation(x, y, classes, visible, budget, policy, floor, u, z) -> _Step:
     return _Step(new, chosen, temperature, 0.5 * (quality[..., 0, :] + quality[..., 1, :]))
 
 
+@domains(
+    pictures=PICTURES_2D,
+    classes=TWO_OR_MORE,
+    labels=LABELS,
+    visible=VISIBLE,
+    budget=BUDGET,
+    generations=Integer("[0, inf)"),
+    policy=POLICY,
+    replicates=COUNT,
+    fresh_fraction=Real("[0, 1]"),
+    fresh_pictures=Maybe(PICTURES_2D),
+    fresh_labels=Maybe(LABELS),
+    noise_floor=POSITIVE,
+    rng=SEED,
+)
 @_one_blas_thread
 def inpainting_generations(
     pictures,
@@ -493,9 +509,9 @@ def inpainting_generations(
     pictures : array_like, shape (N, d)
         Generation 0, the real pictures (N >= 4).
     labels : array_like of int, shape (N,)
-        Their classes.
+        Their classes, in :math:`[0, K)`.
     visible : array_like of bool, shape (d,)
-        True where a pixel is visible in a prompt.
+        True where a pixel is visible in a prompt; some pixels must be hidden and some visible.
     classes : int
         :math:`K \ge 2`.
     budget : int
@@ -505,12 +521,13 @@ def inpainting_generations(
     policy : {"sample", "map", "quality"}
         Decision rule.
     replicates : int
-        Independent chains from the same generation 0, simulated together.
+        Independent chains from the same generation 0, simulated together, at least 1.
     fresh_fraction : float
         :math:`\lambda \in [0, 1]`, the share of each new generation that is real.
-    fresh_pictures, fresh_labels : array_like, optional
-        The pool of real pictures (shape (M, d)) and classes (M,); required when
-        ``fresh_fraction > 0``.
+    fresh_pictures : array_like, shape (M, d), optional
+        The pool of real pictures; required when ``fresh_fraction`` is positive.
+    fresh_labels : array_like of int, shape (M,), optional
+        Their classes, in :math:`[0, K)`; required when ``fresh_fraction`` is positive.
     noise_floor : float
         As in :func:`fit_class_models`.
     rng : None, int or numpy.random.Generator
@@ -522,28 +539,20 @@ def inpainting_generations(
         Shares, held-out quality (the mean of the two halves') and temperature per generation
         and replicate, and replicate 0's pictures and labels.
     """
-    x0 = _pictures("pictures", pictures)
-    if x0.ndim != 2 or x0.shape[0] < 4:
+    x0 = pictures
+    if x0.shape[0] < 4:
         raise ValueError(f"pictures must have shape (N, d) with N >= 4, got shape {x0.shape}")
     n, d = x0.shape
-    classes = check_integer("classes", classes, lower=2)
     y0 = _labels("labels", labels, classes, (n,))
-    mask = _mask(visible, d)
+    mask = _pixels("visible", visible, d)
     budget = _budget(budget, classes, d)
-    generations = check_integer("generations", generations, lower=0)
-    policy = check_choice("policy", policy, POLICIES)
-    replicates = check_integer("replicates", replicates, lower=1)
-    fresh_fraction = check_real("fresh_fraction", fresh_fraction, lower=0.0, upper=1.0)
-    floor = check_real("noise_floor", noise_floor, lower=0.0, lower_open=True)
+    floor, gen = noise_floor, rng
     fresh = round(fresh_fraction * n)
-    if fresh > 0:
-        if fresh_pictures is None or fresh_labels is None:
-            raise ValueError(f"fresh_pictures and fresh_labels are needed with fresh_fraction={fresh_fraction!r}")
-        pool = _pictures("fresh_pictures", fresh_pictures, d=d)
-        if pool.ndim != 2:
-            raise ValueError(f"fresh_pictures must have shape (M, d), got shape {pool.shape}")
+    if fresh > 0 and (fresh_pictures is None or fresh_labels is None):
+        raise ValueError(f"fresh_pictures and fresh_labels are needed with fresh_fraction={fresh_fraction!r}")
+    if fresh_pictures is not None and fresh_labels is not None:  # a pool, used or not, must fit the pictures
+        pool = _pixels("fresh_pictures", fresh_pictures, d)
         pool_labels = _labels("fresh_labels", fresh_labels, classes, (pool.shape[0],))
-    gen = as_generator(rng)
 
     x = np.broadcast_to(x0, (replicates, n, d)).copy()
     y = np.broadcast_to(y0, (replicates, n)).copy()

@@ -36,7 +36,8 @@ from typing import NamedTuple
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from ._validate import show, as_finite_array, as_integer_array, check_integer, check_real
+from ._domains import POSITIVE, Instance, Integer, Integers, Mask, Reals, domains
+from ._validate import check_indices, show
 
 __all__ = ["ClassModels", "allocate_ranks", "conditional_gaussian", "fit_class_models", "ppca_log_likelihood"]
 
@@ -76,49 +77,33 @@ class ClassModels(NamedTuple):
     log_likelihood: np.ndarray  #: (..., K) mean log-likelihood per training picture :math:`L_k(r_k)`
 
 
-# --- validation (shared with mctools.inpainting) ----------------------------------------
+# --- domains and the checks between parameters (shared with mctools.inpainting) ----------
+
+PICTURES = Reals(min_ndim=2, classes=(2, None), what="pixels")  # (..., N, d): pictures as rows
+LABELS = Integers("[0, inf)", min_ndim=1)  # one class per picture, below `classes` (checked by _labels)
+VISIBLE = Mask("pixels")  # one entry per pixel (checked by _pixels)
+MODELS = Instance(ClassModels, "fit_class_models")
+BUDGET = Integer("[0, inf)")  # at most classes * (d - 1) (checked by _budget)
 
 
-def _pictures(name: str, value, *, d: int | None = None) -> np.ndarray:
-    x = as_finite_array(name, value, min_ndim=2)
-    if x.shape[-2] == 0 or x.shape[-1] < 2:
-        raise ValueError(f"{name} must have shape (..., N, d) with N >= 1 and d >= 2, got shape {x.shape}")
-    if d is not None and x.shape[-1] != d:
-        raise ValueError(f"{name} must have d = {d} pixels on its last axis, got shape {x.shape}")
-    return x
+def _pixels(name: str, array: np.ndarray, d: int) -> np.ndarray:
+    """``array`` (pictures or a mask), if its last axis has the models' ``d`` pixels."""
+    if array.shape[-1] != d:
+        raise ValueError(f"{name} must have d = {d} pixels on its last axis, got shape {array.shape}")
+    return array
 
 
-def _labels(name: str, value, classes: int, shape: tuple[int, ...]) -> np.ndarray:
-    y = as_integer_array(name, value, "an integer array of class indices")
+def _labels(name: str, y: np.ndarray, classes: int, shape: tuple[int, ...], *, upper_from: str = "classes"):
+    """Class indices ``y``, if they have ``shape`` (one per picture) and are below ``classes``."""
     if y.shape != shape:
         raise ValueError(f"{name} must have shape {shape} (one class per picture), got shape {y.shape}")
-    if y.size and (y.min() < 0 or y.max() >= classes):
-        raise ValueError(f"{name} must hold classes 0..{classes - 1}, got values from {y.min()} to {y.max()}")
-    return y
+    return check_indices(name, y, upper=classes, upper_from=upper_from)
 
 
-def _mask(value, d: int | None = None) -> np.ndarray:
-    mask = np.asarray(value)
-    if mask.dtype != bool or mask.ndim != 1:
-        raise TypeError(f"visible must be a 1-D boolean mask over the pixels, got {show(value)}")
-    if d is not None and mask.size != d:
-        raise ValueError(f"visible must have one entry per pixel (d = {d}), got {mask.size}")
-    if mask.all() or not mask.any():
-        raise ValueError(f"visible must show some pixels and hide some, got {mask.sum()} of {mask.size} visible")
-    return mask
-
-
-def _budget(value, classes: int, d: int) -> int:
-    budget = check_integer("budget", value, lower=0)
+def _budget(budget: int, classes: int, d: int) -> int:
     if budget > classes * (d - 1):
         raise ValueError(f"budget must be at most classes * (d - 1) = {classes * (d - 1)} ranks, got {budget}")
     return budget
-
-
-def _models(value) -> ClassModels:
-    if not isinstance(value, ClassModels):
-        raise TypeError(f"models must be a ClassModels (see fit_class_models), got {show(value)}")
-    return value
 
 
 # --- fitting ------------------------------------------------------------
@@ -221,6 +206,7 @@ def _fit(x: np.ndarray, y: np.ndarray, classes: int, budget: int, floor: float) 
     )
 
 
+@domains(pictures=PICTURES, classes=Integer("[1, inf)"), labels=LABELS, budget=BUDGET, noise_floor=POSITIVE)
 @_one_blas_thread
 def fit_class_models(pictures, labels, classes: int, budget: int, *, noise_floor: float = 1e-2) -> ClassModels:
     r"""Fit one PPCA model per class, the ranks allocated by maximum likelihood under a budget.
@@ -228,15 +214,15 @@ def fit_class_models(pictures, labels, classes: int, budget: int, *, noise_floor
     Parameters
     ----------
     pictures : array_like, shape (..., N, d)
-        Pictures as rows (leading axes: replicates).
+        Pictures as rows, of at least two pixels (leading axes: replicates).
     labels : array_like of int, shape (..., N)
-        Class of each picture, in ``0..classes - 1``.
+        Class of each picture, in :math:`[0, K)`.
     classes : int
         :math:`K \ge 1`.
     budget : int
         Total rank :math:`R \ge 0` shared by the classes.
     noise_floor : float
-        Lower bound on :math:`\sigma_k^2` and every model variance (> 0), so that a class
+        Lower bound on :math:`\sigma_k^2` and every model variance (``noise_floor > 0``), so that a class
         with fewer pictures than dimensions keeps a proper density.
 
     Returns
@@ -247,14 +233,12 @@ def fit_class_models(pictures, labels, classes: int, budget: int, *, noise_floor
         :math:`n - 2`. A class without pictures has share 0, mean 0 and covariance
         ``noise_floor`` times the identity.
     """
-    x = _pictures("pictures", pictures)
-    classes = check_integer("classes", classes, lower=1)
-    y = _labels("labels", labels, classes, x.shape[:-1])
-    budget = _budget(budget, classes, x.shape[-1])
-    floor = check_real("noise_floor", noise_floor, lower=0.0, lower_open=True)
-    return _fit(x, y, classes, budget, floor)
+    labels = _labels("labels", labels, classes, pictures.shape[:-1])
+    budget = _budget(budget, classes, pictures.shape[-1])
+    return _fit(pictures, labels, classes, budget, noise_floor)
 
 
+@domains(eigenvalues=Reals("[0, inf)", min_ndim=1, classes=(2, None), what="eigenvalues"), rank=Integers("[0, inf)"))
 def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
     r"""Mean log-likelihood per picture of the maximum-likelihood PPCA of rank :math:`r`.
 
@@ -266,7 +250,7 @@ def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
     Parameters
     ----------
     eigenvalues : array_like, shape (..., d)
-        Eigenvalues of the sample covariance, :math:`\lambda_j \ge 0`, any order; the
+        Eigenvalues of the sample covariance, :math:`\lambda_j \ge 0`, any order, at least two; the
         :math:`r` largest and the mean of the others must be positive.
     rank : array_like of int
         :math:`0 \le r < d`, broadcast against ``eigenvalues[..., 0]``.
@@ -276,13 +260,9 @@ def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
     numpy.ndarray
         :math:`L(r)`, nats per picture.
     """
-    lam = as_finite_array("eigenvalues", eigenvalues, lower=0.0, min_ndim=1)
-    d = lam.shape[-1]
-    if d < 2:
-        raise ValueError(f"eigenvalues must hold d >= 2 values on the last axis, got shape {lam.shape}")
-    r = as_integer_array("rank", rank, "an integer rank or array of ranks")
-    if r.size and (r.min() < 0 or r.max() >= d):
-        raise ValueError(f"rank must lie in 0..{d - 1}, got {show(r)}")
+    lam, r, d = eigenvalues, rank, eigenvalues.shape[-1]
+    if r.size and r.max() >= d:
+        raise ValueError(f"rank must be < d = {d} (the eigenvalues' last axis), got {show(r)}")
     shape = np.broadcast_shapes(lam.shape[:-1], r.shape)
     lam = np.broadcast_to(-np.sort(-lam, axis=-1), (*shape, d))
     r = np.broadcast_to(r, shape)
@@ -297,6 +277,7 @@ def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
     return _mean_log_likelihood(lam, variances)
 
 
+@domains(shares=Reals("[0, inf)", min_ndim=1), log_likelihoods=Reals(min_ndim=2), budget=Integer("[0, inf)"))
 def allocate_ranks(shares, log_likelihoods, budget: int) -> np.ndarray:
     r"""The split of a rank budget maximising :math:`\sum_k \pi_k L_k(r_k)`, :math:`\sum_k r_k = R`.
 
@@ -319,9 +300,7 @@ def allocate_ranks(shares, log_likelihoods, budget: int) -> np.ndarray:
     numpy.ndarray of int, shape (..., K)
         Ranks summing to :math:`R`; ties go to the smaller rank of the later class.
     """
-    pi = as_finite_array("shares", shares, lower=0.0, min_ndim=1)
-    budget = check_integer("budget", budget, lower=0)
-    table = as_finite_array("log_likelihoods", log_likelihoods, min_ndim=2)
+    pi, table = shares, log_likelihoods
     if table.shape[-1] != budget + 1 or table.shape[-2] != pi.shape[-1]:
         raise ValueError(
             f"log_likelihoods must have shape (..., K, budget + 1) = (..., {pi.shape[-1]}, {budget + 1}) for "
@@ -344,6 +323,7 @@ def _conditional(models: ClassModels, visible: np.ndarray) -> tuple[np.ndarray, 
     return gain, 0.5 * (conditional + np.swapaxes(conditional, -1, -2))
 
 
+@domains(models=MODELS, visible=VISIBLE)
 @_one_blas_thread
 def conditional_gaussian(models, visible) -> tuple[np.ndarray, np.ndarray]:
     r"""The gain and covariance of :math:`x_h \mid x_v` under each class model.
@@ -358,15 +338,14 @@ def conditional_gaussian(models, visible) -> tuple[np.ndarray, np.ndarray]:
     models : ClassModels
         From :func:`fit_class_models`.
     visible : array_like of bool, shape (d,)
-        True where a pixel is visible.
+        True where a pixel is visible; some pixels must be hidden and some visible.
 
     Returns
     -------
     (gain, covariance) : numpy.ndarray of shapes (..., K, h, v) and (..., K, h, h)
         Hidden pixels in increasing order, then visible pixels in increasing order.
     """
-    models = _models(models)
-    return _conditional(models, _mask(visible, models.means.shape[-1]))
+    return _conditional(models, _pixels("visible", visible, models.means.shape[-1]))
 
 
 def _full_log_likelihood(models: ClassModels, x: np.ndarray, y: np.ndarray) -> np.ndarray:

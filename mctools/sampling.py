@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_generator, as_probabilities, check_integer
+from ._domains import SEED, Integer, Probabilities, domains
 
 __all__ = ["multinomial_counts"]
 
 
+@domains(n=Integer("[0, inf)"), p=Probabilities(), rng=SEED)
 def multinomial_counts(n: int, p, *, rng=None) -> np.ndarray:
     r"""Multinomial counts of ``n`` draws from each probability vector, robust to its last bits.
 
@@ -58,9 +59,7 @@ def multinomial_counts(n: int, p, *, rng=None) -> np.ndarray:
     numpy.ndarray of int64, shape (..., K)
         Counts, summing to ``n`` along the last axis; zero wherever ``p`` is zero.
     """
-    n = check_integer("n", n, lower=0)
-    probabilities = as_probabilities("p", p)
-    gen = as_generator(rng)
+    probabilities, gen = p, rng
     shape, classes = probabilities.shape, probabilities.shape[-1]
     rows = probabilities.reshape(-1, classes)
     cumulative = np.cumsum(rows, axis=-1)

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_finite_array, check_integer, check_real
+from ._domains import COUNT, POSITIVE, Maybe, Real, Reals, domains
 
 __all__ = ["memoriser_error"]
 
 
+@domains(
+    samples=Reals("[0, inf)"), exponent=POSITIVE, vocabulary=COUNT, cutoff=Maybe(COUNT), clean_fraction=Real("[0, 1]")
+)
 def memoriser_error(
     samples, exponent: float, vocabulary: int, *, cutoff: int | None = None, clean_fraction: float = 0.0
 ) -> np.ndarray:
@@ -44,7 +47,7 @@ def memoriser_error(
     vocabulary : int
         :math:`K \ge 1`, the number of items.
     cutoff : int or None
-        :math:`k \in \{1, \dots, K\}`, the last rank the generator still produces; None for
+        :math:`1 \le k \le K`, the last rank the generator still produces; None for
         clean data only.
     clean_fraction : float
         :math:`\pi \in [0, 1]`, the share of clean data mixed into the cut-off data (ignored
@@ -61,16 +64,13 @@ def memoriser_error(
     P., Charton, F. and Kempe, J. (2024). A tale of tails: model collapse as a change of scaling
     laws. *ICML*, PMLR 235, 11165–11197.
     """
-    counts = as_finite_array("samples", samples, lower=0.0)
-    beta = check_real("exponent", exponent, lower=0.0, lower_open=True)
-    size = check_integer("vocabulary", vocabulary, lower=1)
-    fraction = check_real("clean_fraction", clean_fraction, lower=0.0, upper=1.0)
+    counts, beta, size, fraction = samples, exponent, vocabulary, clean_fraction
     log_weight = -beta * np.log(np.arange(1, size + 1))
     p = np.exp(log_weight - log_weight.max())
     p /= p.sum()
     q = p
     if cutoff is not None:
-        k = check_integer("cutoff", cutoff, lower=1)
+        k = cutoff
         if k > size:
             raise ValueError(f"cutoff must be <= vocabulary = {size}, got {cutoff!r}")
         head = np.where(np.arange(size) < k, p, 0.0)

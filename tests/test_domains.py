@@ -249,7 +249,9 @@ def test_values_are_returned_converted():
 def test_a_domain_refuses_every_value_it_generates():
     domains = [Real("(0, 1]"), Integer("[1, 5]"), Reals("[0, inf)", min_ndim=1), Integers("[2, inf)"), Probabilities()]
     domains += [Choice("a", "b"), _domains.FLAG, _domains.SEED, _domains.CALLABLE, Maybe(Real())]
-    valid = [0.5, 2, [1.0, 2.0], [2, 3], [0.2, 0.8], "a", True, 0, len, 1.0]
+    domains += [_domains.Mask("pixels"), _domains.Instance(mc.ClassModels, "fit_class_models")]
+    models = mc.fit_class_models(np.arange(12.0).reshape(4, 3) ** 2, [0, 1, 0, 1], classes=2, budget=0)
+    valid = [0.5, 2, [1.0, 2.0], [2, 3], [0.2, 0.8], "a", True, 0, len, 1.0, [True, False, True], models]
     for domain, value in zip(domains, valid, strict=True):
         name = "rng" if domain is _domains.SEED else "x"
         domain.check(name, value, {})

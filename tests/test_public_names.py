@@ -17,21 +17,24 @@ import mctools as mc
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
 NAMES = """
-BanditRun LearningRun LockInEstimate OfficePath RoundResult annealing_distribution award_share
-bernoulli_run_length bernoulli_scores bernoulli_threshold best_integer_split branching_process break_even_time
-charts choice_probabilities cloudiness_cdf cobweb critical_temperature cusum_path cusum_run_length derivative
-entropy equilibrium_stock escape_time exercises expected_quality extinction_by_generation extinction_probability
-first_alarm first_passage fixed_points free_energy fund_probability funded_quality gaussian_refit generator_map
-germination_optimum information_cascade iterate_map kl_divergence knob_thresholds learning_by_doing_exact
-learning_curve lock_in_estimate lock_in_probability log_fund_probability log_growth_rate log_population
-log_variance_drift logistic_growth maximum_sustainable_yield metropolis_matrix monitoring_interval net_value
-office_path optimal_allocation optimal_free_energy output_share plan_albums polya_urn posterior quota_bars
+BanditRun ClassModels InpaintingRun LearningRun LockInEstimate OfficePath RoundResult allocate_ranks
+annealing_distribution award_share bernoulli_run_length bernoulli_scores bernoulli_threshold
+best_integer_split branching_process break_even_time calibrate_posterior charts choice_probabilities
+class_posterior cloudiness_cdf cobweb conditional_gaussian critical_temperature cross_fitted_posterior
+cusum_path cusum_run_length decide_class derivative entropy equilibrium_stock escape_time exercises
+expected_quality extinction_by_generation extinction_probability first_alarm first_passage fit_class_models
+fixed_points free_energy fund_probability funded_quality gaussian_refit generator_map germination_optimum
+information_cascade inpaint inpainting_generations iterate_map kl_divergence knob_thresholds
+learning_by_doing_exact learning_curve lock_in_estimate lock_in_probability log_fund_probability
+log_growth_rate log_population log_variance_drift logistic_growth maximum_sustainable_yield memoriser_error
+metropolis_matrix monitoring_interval multinomial_counts net_value office_path optimal_allocation
+optimal_free_energy output_share plan_albums polya_urn posterior ppca_log_likelihood quota_bars
 random_environments recover_logits regression_refit retrain_logits retraining_map rugged_landscape
 sample_cloudiness savings_needed savings_path seed_bank_fitness simulate_bandit simulate_bernoulli_cusum
 simulate_harvest simulate_island simulate_learning_by_doing simulate_output_share simulate_round
 simulated_annealing skill_curve softmax strategy_arrays sustainable_yield temper temper_logits
-temperature_schedule time_to_reach urn_feedback validate_distribution with_exploration with_fresh_data
-with_temperature wright_fisher
+temperature_schedule time_to_reach urn_feedback validate_distribution visible_log_likelihood with_exploration
+with_fresh_data with_temperature wright_fisher
 """
 PUBLIC = re.findall(r"\w+", NAMES)
 
@@ -45,7 +48,7 @@ def test_each_name_is_exported_by_one_module_and_is_its_own():
     mechanisms = [getattr(mc, name) for name in dir(mc) if type(getattr(mc, name)) is type(mc)]
     mechanisms = [module for module in mechanisms if module not in (mc.charts, mc.exercises)]
     mechanisms = [module for module in mechanisms if not module.__name__.rpartition(".")[2].startswith("_")]
-    assert len(mechanisms) == 18
+    assert len(mechanisms) == 22
     exported = [(module, name) for module in mechanisms for name in module.__all__]
     names = [name for _, name in exported]
     assert len(names) == len(set(names)) == len(mc.__all__) - 2, "a name is in the __all__ of two modules"
