@@ -22,7 +22,6 @@ those of each module's ``__all__``, gathered here.
 * ``detection``: sequential change detection (CUSUM), exact run lengths and simulation
 * ``feedback``: self-reinforcing maps and the four knobs that tame them
 * ``cascades``: information cascades (sequential imitation)
-* ``tails``: Zipf data with a lost tail, the memoriser's error (Hutter; Dohmatob et al.)
 * ``sampling``: multinomial counts by inverse CDF, the same on every CPU
 * ``lowrank``: low-rank Gaussian class models (PPCA) under a rank budget, conditional Gaussians
 * ``inpainting``: inpainting digits, calibrated class posteriors, decision rules, generations
