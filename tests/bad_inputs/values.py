@@ -8,6 +8,7 @@ import mctools._domains as domains
 
 NAN = float("nan")
 COUNT, POSITIVE = domains.COUNT.refuses(1, {}), domains.POSITIVE.refuses(1.0, {})
+FLAG = domains.FLAG.refuses(True, {})
 CHOICE = ["no such option", 3, None, ""]
 
 
