@@ -347,3 +347,48 @@ def test_long_titles_are_stored_wrapped_and_read_as_one_sentence():
     spec = simple(title=long, subtitle="short")
     assert isinstance(spec["title"]["text"], list) and " ".join(spec["title"]["text"]) == long
     assert chart_text(spec).startswith(f"Chart: {long} — short.")
+
+
+def test_pictures_draw_each_shown_pixel_in_its_class_colour():
+    side = 3
+    images = np.arange(2 * 2 * side * side, dtype=float).reshape(2, 2, side * side)
+    prompt = np.arange(side * side) < side  # the top row only
+    spec = charts.pictures(
+        images,
+        [["real", "eight"], ["real", "zero"]],
+        rows=["first", "second"],
+        columns=["prompt", "drawn"],
+        shown=[prompt, np.ones(side * side, bool)],
+        ink=(0.0, 30.0),
+        colors={"real": "#000000"},
+        title="Pictures",
+        description=DESCRIPTION,
+    ).to_dict()
+    rows = spec["data"]["values"]
+    assert len(rows) == 2 * (side + side * side)  # hidden pixels are not drawn
+    first_prompt = [r for r in rows if (r["picture"], r["column"]) == ("first", "prompt")]
+    assert [(r["y"], r["x"], r["ink"]) for r in first_prompt] == [(0, 0, 0.0), (0, 1, 1.0), (0, 2, 2.0)]
+    assert max(r["ink"] for r in rows) == 30.0  # clipped at the full-colour end
+    second = {r["drawn"] for r in rows if r["column"] == "drawn" and r["picture"] == "second"}
+    assert second == {"zero"}
+    view = marks(spec["vconcat"][0]["spec"])[0]
+    scale = view["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
+        "real": "#000000",
+        "eight": charts.CLASS_COLORS["eight"],
+        "zero": charts.CLASS_COLORS["zero"],
+    }
+    assert view["mark"]["aria"] is False and view["encoding"]["tooltip"] and view["encoding"]["x"]["title"]
+    assert spec["description"] == DESCRIPTION and spec["usermeta"]["course"]["fit"] == "panels"
+    compiles(spec)
+
+
+def test_pictures_refuse_unknown_classes_and_mismatched_grids():
+    images = np.zeros((1, 2, 4))
+    options = dict(rows=["a"], columns=["b", "c"], title="T", description=DESCRIPTION)
+    with pytest.raises(ValueError, match="unknown"):
+        charts.pictures(images, [["eight", "unicorn"]], **options)
+    with pytest.raises(ValueError, match="images must have shape"):
+        charts.pictures(np.zeros((1, 2, 5)), [["eight", "zero"]], **options)
+    with pytest.raises(ValueError, match="shown"):
+        charts.pictures(images, [["eight", "zero"]], shown=[True, False], **options)

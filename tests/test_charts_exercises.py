@@ -1,4 +1,4 @@
-"""The chart helpers and the exercise checks."""
+"""Chart data and storage, and the exercise checks."""
 
 import json
 
@@ -34,29 +34,12 @@ def test_records_reject_ragged_columns():
         charts.records(x=[1.0, 2.0], y=[1.0, 2.0, 3.0])
 
 
-def test_line_chart_carries_title_axes_and_class_colours():
-    charts.setup()
-    rows = charts.records(n=np.arange(3), share=np.array([0.5, 0.6, 0.7]), kind="dog")
-    spec = charts.line_chart(
-        rows, "n", "share", color="kind", colors=["dog"], title="t", x_title="generation", y_title="share"
-    ).to_dict()
-    assert spec["title"] == "t"
-    assert spec["encoding"]["x"]["title"] == "generation"
-    assert spec["encoding"]["color"]["scale"]["range"] == [charts.CLASS_COLORS["dog"]]
-    json.dumps(spec)
-
-
 def test_slider_binds_to_the_grid():
     param = charts.slider("d", np.linspace(0.5, 2.5, 9), "separation d")
     bind = param.param.bind.to_dict()
     assert (bind["min"], bind["max"], bind["step"]) == (0.5, 2.5, 0.25)
     with pytest.raises(ValueError, match="evenly spaced"):
         charts.slider("d", [0.1, 0.2, 0.5], "d")
-
-
-def test_unknown_class_colour_is_an_error():
-    with pytest.raises(ValueError, match="unknown"):
-        charts.class_scale(["unicorn"])
 
 
 def test_every_check_fails_on_a_stub():
@@ -86,14 +69,22 @@ def test_a_chart_is_stored_as_vega_lite_json_with_a_text_stand_in():
     from mctools._display import CHART_MIME_TYPE
 
     charts.setup()
-    rows = charts.records(n=np.arange(3), share=np.array([0.5, 0.6, 0.7]))
-    chart = charts.line_chart(rows, "n", "share", title=["Shares rise", "three generations"], x_title="n", y_title="s")
-    chart = chart.properties(description="The share rises from 0.5 to 0.7.")
+    chart = charts.figure(
+        charts.lines(np.arange(3), {"share": [0.5, 0.6, 0.7]}),
+        title="Shares rise",
+        subtitle="three generations",
+        description="The share rises from 0.5 to 0.7 over three generations.",
+        x="n",
+        y="s",
+    )
     bundle = chart._repr_mimebundle_()
     bundle = bundle[0] if isinstance(bundle, tuple) else bundle
     assert set(bundle) == {CHART_MIME_TYPE, "text/plain"}
     assert bundle[CHART_MIME_TYPE] == chart.to_dict()
-    assert bundle["text/plain"] == "Chart: Shares rise — three generations. The share rises from 0.5 to 0.7."
+    assert (
+        bundle["text/plain"]
+        == "Chart: Shares rise — three generations. The share rises from 0.5 to 0.7 over three generations."
+    )
     again = chart._repr_mimebundle_()
     assert json.dumps(bundle, sort_keys=True) == json.dumps(
         again[0] if isinstance(again, tuple) else again, sort_keys=True

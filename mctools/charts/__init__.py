@@ -19,11 +19,10 @@ A chart cell says *what* is shown; these modules say *how*::
   :func:`bars`, :func:`tiles`, and the guides :func:`rule` and :func:`diagonal`);
 * :mod:`.figure`: :func:`figure` assembles them; :mod:`.axes`: :func:`axis` for scales and
   ticks; :mod:`.palette`: colours, dashes and the legend; :mod:`.marks`: how each layer is drawn;
-* :mod:`.kinds`: :func:`cobweb`, :func:`heatmap` and :func:`histogram`;
+* :mod:`.kinds`: :func:`cobweb`, :func:`heatmap`, :func:`histogram` and :func:`pictures`;
 * :mod:`.controls`: :func:`slider` and :func:`menu` over precomputed frames;
 * :mod:`.style`: colours (:data:`CLASS_COLORS`, no yellow lines) and the theme, :func:`setup`;
-* :mod:`.data`: :func:`records`, rows rounded so stored outputs are the same everywhere;
-* :mod:`.legacy`: the first helpers, :func:`line_chart` and :func:`class_scale`.
+* :mod:`.data`: :func:`records`, rows rounded so stored outputs are the same everywhere.
 
 Call :func:`setup` once in a notebook's imports cell: it enables the theme and the course's
 renderer, which stores each chart as Vega-Lite JSON that JupyterLab, the built book and the
@@ -34,9 +33,8 @@ from .axes import axis
 from .controls import matches, menu, slider
 from .data import records
 from .figure import figure
-from .kinds import cobweb, heatmap, histogram
+from .kinds import cobweb, heatmap, histogram, pictures
 from .layers import band, bars, diagonal, lines, points, rule, tiles
-from .legacy import class_scale, line_chart
 from .style import (
     CLASS_COLORS,
     NEUTRAL,
@@ -54,17 +52,16 @@ __all__ = [
     "axis",
     "band",
     "bars",
-    "class_scale",
     "cobweb",
     "diagonal",
     "figure",
     "heatmap",
     "histogram",
-    "line_chart",
     "lines",
     "matches",
     "menu",
     "ordered_colors",
+    "pictures",
     "points",
     "records",
     "rule",

@@ -131,10 +131,7 @@ def figure(
     context = _Context(x_axis, y_axis, x_cat, grid or horizontal, palette, legend_def, legend or "series", control,
                        color_axis, scheme, _category_order(layers, "x"), _category_order(layers, "y"))  # fmt: skip
     rows = [{**row, "layer": index} for index, layer in enumerate(layers) for row in layer.rows]
-    title_def = alt.Title(
-        _lines(title, TITLE_CHARACTERS),
-        subtitle=alt.Undefined if subtitle is None else _lines(subtitle, SUBTITLE_CHARACTERS),
-    )
+    title_def = titled(title, subtitle)
     fit: dict = {"fit": "x"}
     if palette.names and legend_def is not None:
         fit["legendEntry"] = _legend_entry_width(palette.names)
@@ -213,14 +210,7 @@ def _check_figure(
 ) -> list[str]:
     """Refuse bad arguments of :func:`figure` by name; return the panels (small multiples)."""
     _check_layers(layers)
-    _check_text("title", title)
-    _check_text("description", description)
-    if len(description.strip()) < 40:
-        raise ValueError(f"description must say what the chart shows and finds (40+ characters), got {description!r}")
-    if subtitle is not None:
-        _check_text("subtitle", subtitle, lines=True)
-    if legend is not None:
-        _check_text("legend", legend)
+    check_words(title, description, subtitle, legend)
     for name, flag in {"ordered": ordered, "independent_y": independent_y}.items():
         if not isinstance(flag, bool):
             raise TypeError(f"{name} must be True or False, got {flag!r}")
@@ -242,6 +232,26 @@ def _check_figure(
         if size is not None and (isinstance(size, bool) or not isinstance(size, int) or not 50 <= size <= 1200):
             raise ValueError(f"{name} must be a whole number of pixels between 50 and 1200, got {size!r}")
     return panels
+
+
+def check_words(title, description, subtitle=None, legend=None) -> None:
+    """Refuse by name a missing title, a description too short to state a finding, bad text."""
+    _check_text("title", title)
+    _check_text("description", description)
+    if len(description.strip()) < 40:
+        raise ValueError(f"description must say what the chart shows and finds (40+ characters), got {description!r}")
+    if subtitle is not None:
+        _check_text("subtitle", subtitle, lines=True)
+    if legend is not None:
+        _check_text("legend", legend)
+
+
+def titled(title: str, subtitle: str | list[str] | None) -> alt.Title:
+    """The chart title, wrapped to the column as JupyterLab draws it (see :func:`_lines`)."""
+    return alt.Title(
+        _lines(title, TITLE_CHARACTERS),
+        subtitle=alt.Undefined if subtitle is None else _lines(subtitle, SUBTITLE_CHARACTERS),
+    )
 
 
 def _check_layers(layers) -> None:

@@ -2,7 +2,8 @@
 
 * :func:`cobweb`: a one-dimensional map ``x → G(x)``, the diagonal and the walk of its orbit;
 * :func:`heatmap`: a quantity over a grid of two parameters (a phase diagram);
-* :func:`histogram`: bars of a histogram (read against a density curve, a :func:`lines` layer).
+* :func:`histogram`: bars of a histogram (read against a density curve, a :func:`lines` layer);
+* :func:`pictures`: a grid of small grey-level pictures, each tinted by the class it shows.
 
 Theory against simulation, bands, small multiples and slider views need no kind of their own:
 they are :func:`figure` with :func:`lines` and :func:`points`, :func:`band`, ``panel=``, and
@@ -12,16 +13,21 @@ they are :func:`figure` with :func:`lines` and :func:`points`, :func:`band`, ``p
 from __future__ import annotations
 
 import functools
+import math
+from collections.abc import Mapping, Sequence
 
+import altair as alt
 import numpy as np
 
 from .._validate import check_integer
 from ..maps import cobweb as cobweb_path
-from .data import numbers_array
-from .figure import figure
-from .layers import Layer, bar_layer, diagonal, lines, tiles
+from .axes import _check_text
+from .data import numbers_array, records
+from .figure import check_words, figure, titled
+from .layers import Layer, _color, bar_layer, diagonal, lines, tiles
+from .style import CLASS_COLORS
 
-__all__ = ["cobweb", "heatmap", "histogram"]
+__all__ = ["cobweb", "heatmap", "histogram", "pictures"]
 
 
 def cobweb(
@@ -203,3 +209,167 @@ def histogram(edges, heights, *, series=None, frame=None, panel: str | None = No
         raise ValueError(f"edges must be increasing bin edges, at least two, got {edges!r:.80}")
     names = {"x": "edges", "x2": "edges", "y": "heights"}
     return bar_layer(edge[:-1], heights, x2=edge[1:], series=series, frame=frame, panel=panel, names=names)
+
+
+def pictures(
+    images,
+    classes,
+    *,
+    rows,
+    columns,
+    title: str,
+    description: str,
+    subtitle: str | list[str] | None = None,
+    shown=None,
+    ink=(0.0, 16.0),
+    colors: Mapping | None = None,
+    legend: str = "drawn as",
+    column_title: str | None = None,
+    size: int = 64,
+) -> alt.VConcatChart:
+    """A grid of small square pictures, one per (row, column), each tinted by its class.
+
+    Pixel ``j`` of a picture with side ``s`` sits in pixel row ``j // s`` and column ``j % s``;
+    its opacity grows with its value from ``ink[0]`` (blank) to ``ink[1]`` (full colour), values
+    beyond are clipped, and its colour is the class the picture shows (what a generator drew).
+
+    The grid keeps its stored size on every screen: stretched to a column, pixels would stop
+    being square (the book fits only single views and concatenated panels, which it is not).
+
+    Parameters
+    ----------
+    images : array_like, shape (len(rows), len(columns), s * s)
+        The pictures, flattened row by row.
+    classes : array_like of str, shape (len(rows), len(columns))
+        The class each picture shows: a class of ``CLASS_COLORS`` or a key of ``colors``.
+    rows, columns : sequence of str
+        Distinct labels of the grid's rows (left) and columns (top).
+    title, description, subtitle : str
+        As for :func:`figure`: the finding, what a screen reader announces, what is drawn.
+    shown : array_like of bool, shape (s * s,) or that of ``images``, optional
+        The pixels drawn (a prompt hides the rest); default all.
+    ink : (float, float)
+        The values drawn blank and in full colour.
+    colors : dict, optional
+        ``{class: hex colour or class of CLASS_COLORS}`` for classes without a course colour.
+    legend : str
+        Title of the colour legend and of the class in the tooltips.
+    column_title : str, optional
+        What the columns are ("generation"), written above their labels.
+    size : int
+        Side of each picture in pixels, 20 to 200.
+
+    Returns
+    -------
+    altair.VConcatChart
+    """
+    check_words(title, description, subtitle, legend)
+    if legend is None:
+        raise TypeError("legend must be a non-empty string (what the colours mean), got None")
+    if column_title is not None:
+        _check_text("column_title", column_title)
+    row_names, column_names = _labels("rows", rows), _labels("columns", columns)
+    grid = numbers_array("images", images)
+    n_rows, n_cols = len(row_names), len(column_names)
+    side = math.isqrt(grid.shape[-1]) if grid.ndim == 3 else 0
+    if grid.shape[:2] != (n_rows, n_cols) or grid.ndim != 3 or side * side != grid.shape[-1]:
+        raise ValueError(
+            f"images must have shape (len(rows), len(columns), side * side) = ({n_rows}, {n_cols}, side * side),"
+            f" got {grid.shape}"
+        )
+    if not np.all(np.isfinite(grid)):
+        raise ValueError("images must be finite pixel values, got NaN or infinity")
+    kinds = np.asarray(classes, dtype=object)
+    if kinds.shape != (n_rows, n_cols) or not all(isinstance(k, str) and k for k in kinds.ravel()):
+        raise ValueError(
+            f"classes must be class names, one per picture, shape ({n_rows}, {n_cols}), got {classes!r:.80}"
+        )
+    palette = _class_colors(list(dict.fromkeys(kinds.ravel())), colors)
+    mask = np.ones(grid.shape, bool) if shown is None else np.asarray(shown)
+    if mask.dtype != bool:
+        raise TypeError(f"shown must be booleans (True: the pixel is drawn), got {shown!r:.80}")
+    try:
+        mask = np.broadcast_to(mask, grid.shape)
+    except ValueError:
+        raise ValueError(f"shown must have shape ({side * side},) or {grid.shape}, got {mask.shape}") from None
+    ends = numbers_array("ink", ink)
+    if ends.shape != (2,) or not np.all(np.isfinite(ends)) or not ends[0] < ends[1]:
+        raise ValueError(f"ink must be a pair (blank, full) of finite numbers, blank < full, got {ink!r:.60}")
+    if isinstance(size, bool) or not isinstance(size, int) or not 20 <= size <= 200:
+        raise ValueError(f"size must be a whole number of pixels between 20 and 200, got {size!r}")
+    pixel = np.arange(side * side)
+    data = [
+        row
+        for i, j in np.ndindex(n_rows, n_cols)
+        for row in records(
+            picture=row_names[i],
+            column=column_names[j],
+            drawn=kinds[i, j],
+            y=pixel[mask[i, j]] // side,
+            x=pixel[mask[i, j]] % side,
+            ink=np.clip(grid[i, j][mask[i, j]], ends[0], ends[1]),
+        )
+    ]
+    cells = (
+        alt.Chart(alt.Data(values=data))
+        .mark_rect(aria=False)
+        .encode(
+            x=alt.X("x:O", axis=None, title="pixel column"),
+            y=alt.Y("y:O", axis=None, title="pixel row", scale=alt.Scale(domain=list(range(side)))),
+            color=alt.Color(
+                "drawn:N",
+                scale=alt.Scale(domain=list(palette), range=list(palette.values())),
+                legend=alt.Legend(title=legend, symbolType="square"),
+            ),
+            opacity=alt.Opacity(
+                "ink:Q", scale=alt.Scale(domain=[float(v) for v in ends], range=[0.02, 1]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("picture:N", title="picture"),
+                alt.Tooltip("column:N", title=column_title or "shown as"),
+                alt.Tooltip("drawn:N", title=legend),
+            ],
+        )
+    )
+    header = alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="normal")
+    grid_chart = cells.properties(width=size, height=size).facet(
+        row=alt.Row("picture:N", title=None, sort=row_names, header=header),
+        column=alt.Column(
+            "column:N",
+            title=column_title or None,
+            sort=column_names,
+            header=alt.Header(labelFontWeight="normal", titleFontWeight="normal"),
+        ),
+        spacing=12,
+    )
+    # one view in a vconcat: drawn at its stored size (see above); usermeta still wraps the title
+    return alt.vconcat(grid_chart).properties(
+        title=titled(title, subtitle), description=description, usermeta={"course": {"fit": "panels"}}
+    )
+
+
+def _labels(name: str, labels) -> list[str]:
+    if isinstance(labels, str | bytes) or not isinstance(labels, Sequence | np.ndarray):
+        raise TypeError(f"{name} must be a sequence of labels (strings), got {labels!r:.80}")
+    labels = list(labels)
+    if not labels or not all(isinstance(v, str) and v.strip() for v in labels) or len(set(labels)) != len(labels):
+        raise ValueError(f"{name} must be distinct non-empty strings, at least one, got {labels!r:.80}")
+    return labels
+
+
+def _class_colors(names: list[str], colors: Mapping | None) -> dict[str, str]:
+    """The colour of each class: ``colors`` first, then the course's class colours."""
+    if colors is not None and not isinstance(colors, Mapping):
+        raise TypeError(f"colors must be a dict of class name to colour, got {colors!r:.80}")
+    colors = dict(colors or {})
+    if unused := [k for k in colors if k not in names]:
+        raise ValueError(f"colors names classes no picture shows: {unused}; classes are {names}")
+    chosen = {name: CLASS_COLORS.get(name) for name in names}
+    for name, value in colors.items():
+        try:
+            chosen[name] = _color(value)
+        except ValueError:
+            raise ValueError(f"colors must map to hex colours or classes of CLASS_COLORS, got {value!r:.40}") from None
+    if missing := [name for name, value in chosen.items() if value is None]:
+        raise ValueError(f"classes must be classes of CLASS_COLORS or keys of colors, got unknown {missing}")
+    return chosen

@@ -10,10 +10,8 @@ from mctools import charts
 from .entry import Entry
 from .values import CHOICE, COUNT, FLAG, NAN, POSITIVE
 
-ROWS = [{"t": 0, "share": 0.5, "class": "dog"}, {"t": 1, "share": 0.6, "class": "dog"}]
 TEXT = [None, 3, "", ["a"], b"bytes"]
 OPTIONAL_TEXT = [3, "", ["a"], b"bytes"]
-FIELD = [*CHOICE, "no_such_field", ["t"]]
 X = [0.0, 0.5, 1.0]
 NUMBERS = [None, "abc", [True, False, True], [1 + 2j, 0, 1], [[0.0, 1.0], [0.0]], []]
 SERIES = {"a": [0.0, 0.5, 1.0], "b": [1.0, 0.5, 0.0]}
@@ -45,38 +43,6 @@ ENTRIES = [
                 {"t": [[0, 1], [2, 3]]},  # not one-dimensional
                 {"t": [0, 1, 2], "share": [[0.5, 0.5, 0.5]]},
             ],
-        },
-        prefix="charts.",
-    ),
-    Entry(
-        charts.class_scale,
-        {"classes": ["dog", "cat"]},
-        {"classes": [[], ["dog", "unicorn"], "dog", 3, None, [3], [None]]},
-        prefix="charts.",
-    ),
-    Entry(
-        charts.line_chart,
-        {
-            "data": ROWS,
-            "x": "t",
-            "y": "share",
-            "title": ["A finding", "a subtitle"],
-            "x_title": "round",
-            "y_title": "share",
-            "color": "class",
-            "colors": ["dog"],
-            "y_scale": alt.Scale(type="log"),
-        },
-        {
-            "data": [[], None, "rows", [1, 2], {"t": [0, 1]}, [{"t": 0}, "row"]],
-            "x": FIELD,
-            "y": FIELD,
-            "title": [None, 3, "", b"bytes", [], [3], ["", "subtitle"]],
-            "x_title": TEXT,
-            "y_title": TEXT,
-            "color": [3, "no_such_field", ["class"], ""],
-            "colors": [["unicorn"], "dog", 3, []],
-            "y_scale": ["log", 3, {"type": "log"}],
         },
         prefix="charts.",
     ),
@@ -354,6 +320,39 @@ ENTRIES = [
             "row_format": ["{}{}", "{:d}", 3, "{x}"],
         },
         exempt={"options": "passed on to charts.figure, whose own entry sweeps every option"},
+        prefix="charts.",
+    ),
+    Entry(
+        charts.pictures,
+        {
+            "images": np.ones((2, 1, 4)),
+            "classes": [["eight"], ["real"]],
+            "rows": ["a real eight", "a real zero"],
+            "columns": ["prompt"],
+            **{key: FIGURE[key] for key in ("title", "description")},
+            "subtitle": "generation 1",
+            "shown": [True, True, False, False],
+            "ink": (0.0, 16.0),
+            "colors": {"real": "#000000"},
+            "legend": "drawn as",
+            "column_title": "shown as",
+            "size": 56,
+        },
+        {
+            "images": [None, "ab", np.ones((2, 1, 3)), np.ones((1, 1, 4)), np.ones((2, 4)), np.full((2, 1, 4), NAN)],
+            "classes": [None, [["eight"]], [["eight"], [3]], [["eight"], ["unicorn"]], "eight"],
+            "rows": [None, "ab", ["a", "a"], ["a"], ["a", ""], ["a", 3]],
+            "columns": [None, "prompt", [], ["a", "b"], [3]],
+            "title": TEXT,
+            "description": [*TEXT, "too short"],
+            "subtitle": [3, "", [], ["a", 3]],
+            "shown": [[1, 1, 0, 0], [True, False], "ab"],
+            "ink": [(16.0, 0.0), (0.0,), (NAN, 1.0), "ab", None],
+            "colors": [{"unicorn": "#000000"}, {"real": "black"}, "real", 3],
+            "legend": TEXT,
+            "column_title": OPTIONAL_TEXT,
+            "size": [0, 10, 500, "56", True, 56.5],
+        },
         prefix="charts.",
     ),
 ]
