@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import types
 
@@ -106,9 +107,13 @@ def _honest_map_policy(share, separation):
 def _copies_of_output_share():
     """The course's function reached five ways a student might try."""
     named = getattr(mc, "output_" + "share")
-    reloaded = importlib.reload(importlib.import_module("mctools.ambiguity")).output_share
-    code = mc.output_share.__code__.replace(co_name="mine", co_qualname="mine")
-    rebuilt = types.FunctionType(code, mc.output_share.__globals__)
+    module = importlib.import_module("mctools.ambiguity")
+    saved = dict(vars(module))
+    reloaded = importlib.reload(module).output_share
+    vars(module).update(saved)  # the module's own functions again, for the tests that follow
+    course = inspect.unwrap(mc.output_share)  # under the @domains check
+    code = course.__code__.replace(co_name="mine", co_qualname="mine")
+    rebuilt = types.FunctionType(code, course.__globals__)
     return {
         "alias": mc.output_share,
         "getattr": named,

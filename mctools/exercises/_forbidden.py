@@ -40,8 +40,11 @@ __all__ = ["Forbidden", "calls_to", "forbidden", "resolve", "watch_codes", "watc
 
 # Code this short (a couple of arithmetic operations) may coincide with an honest answer.
 _MIN_FINGERPRINT_BYTES = 64
-# The checking machinery is part of mctools but never "the course's implementation" of an answer.
+# The checking machinery is part of mctools but never "the course's implementation" of an answer:
+# this folder, and the @domains wrapper that every public function of mctools runs first (one
+# code object shared by all of them, so a fingerprint of it would match any mctools call).
 _EXERCISES_DIR = os.path.realpath(os.path.dirname(__file__)) + os.sep
+_MACHINERY = (_EXERCISES_DIR, os.path.realpath(os.path.join(_EXERCISES_DIR, os.pardir, "_domains.py")))
 
 
 def _realpath(filename: str) -> str | None:
@@ -126,14 +129,14 @@ def resolve(names: tuple[str, ...]) -> Forbidden:
         elif callable(target):
             functions = [target]
             for code in _codes(target):
-                if (path := _realpath(code.co_filename)) is not None:
+                if (path := _realpath(code.co_filename)) is not None and not path.startswith(_MACHINERY):
                     qualnames[path, code.co_qualname] = name
         else:
             raise ValueError(f"forbidden name must be a module or a function, got {name!r}: {target!r}")
         for function in functions:
             for code in _codes(function):
                 path = _realpath(code.co_filename)  # None for generated code, such as a dataclass's __init__
-                if path and not path.startswith(_EXERCISES_DIR) and len(code.co_code) >= _MIN_FINGERPRINT_BYTES:
+                if path and not path.startswith(_MACHINERY) and len(code.co_code) >= _MIN_FINGERPRINT_BYTES:
                     bytecode.setdefault((code.co_code, code.co_names), name)
     return Forbidden(tuple(names), folders, files, qualnames, bytecode)
 
@@ -145,7 +148,7 @@ forbidden = functools.cache(resolve)
 def _matcher(rules: Forbidden) -> Callable[[types.CodeType], str | None]:
     """``match(code)``: the forbidden name ``code`` belongs to, or None (copies of the rules, bound now)."""
     folders, files, qualnames = tuple(rules.folders.items()), dict(rules.files), dict(rules.qualnames)
-    bytecode, skipped, minimum, realpath = dict(rules.bytecode), _EXERCISES_DIR, _MIN_FINGERPRINT_BYTES, _realpath
+    bytecode, skipped, minimum, realpath = dict(rules.bytecode), _MACHINERY, _MIN_FINGERPRINT_BYTES, _realpath
 
     def match(code: types.CodeType) -> str | None:
         path = realpath(code.co_filename)
@@ -157,6 +160,8 @@ def _matcher(rules: Forbidden) -> Callable[[types.CodeType], str | None]:
             for folder, name in folders:
                 if path.startswith(folder):
                     return name
+        if path is not None and path.startswith(skipped):
+            return None
         return bytecode.get((code.co_code, code.co_names)) if len(code.co_code) >= minimum else None
 
     return match

@@ -166,6 +166,7 @@ ENTRIES = [
             "series": [3, "", ["a"]],
             "frame": FRAME,
             "panel": PANEL,
+            "color": COLOR,
         },
         prefix="charts.",
     ),
