@@ -325,8 +325,21 @@ def _islander(weather, forgets, table, cap, start, growth, catchability, require
     return starved_on, stock, e_h, e_f, hunted / alive_days if alive_days else math.nan
 
 
-def simulate_island(days, *, cells, novice, max_experience, start, growth, catchability, requirement, reserve,
-                    sunny=0.75, replicates, seed=0):
+def simulate_island(
+    days,
+    *,
+    cells,
+    novice,
+    max_experience,
+    start,
+    growth,
+    catchability,
+    requirement,
+    reserve,
+    sunny=0.75,
+    replicates,
+    seed=0,
+):
     """The hunting-or-fishing islander; ``cells`` lists (learning, forgetting) pairs sharing each island's weather."""
     rand = random.Random(seed)
     results = []

@@ -83,8 +83,12 @@ def test_exercise_titles_state_kind_and_difficulty(path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_solution_dropdowns_show_the_code_that_ran(path):
     nb = load(path)
-    shown = [m["code"].strip() for c in nb.cells if c.cell_type == "markdown" and SOLUTION in tags(c)
-             for m in FENCED_PYTHON.finditer(c.source)]
+    shown = [
+        m["code"].strip()
+        for c in nb.cells
+        if c.cell_type == "markdown" and SOLUTION in tags(c)
+        for m in FENCED_PYTHON.finditer(c.source)
+    ]
     hidden = [c.source.strip() for c in nb.cells if c.cell_type == "code" and SOLUTION in tags(c)]
     for code in hidden:
         assert code in shown, f"{path.name}: a hidden solution cell differs from every dropdown:\n{code}"
