@@ -150,7 +150,8 @@ def build(folder: Path) -> StudentEnv:
     # Only a Python already on the machine: uv would otherwise download one.
     venv = [uv, "venv", "--quiet", "--python", version, "--python-preference", "only-system", str(env.venv)]
     step("venv", venv, folder)
-    install = [uv, "pip", "install", "--quiet", "--python", str(env.python)]
+    # Compiled to bytecode as pip, which Binder installs with, does by default.
+    install = [uv, "pip", "install", "--quiet", "--compile-bytecode", "--python", str(env.python)]
     step("base image", [*install, *BASE], folder)
     env.base = distributions(env.python)
     step("requirements", [*install, "-r", str(env.repository / "binder" / "requirements.txt")], folder)
