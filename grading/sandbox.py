@@ -311,6 +311,11 @@ def main() -> None:
             pass
 
     from mctools.exercises._forbidden import watch_codes
+    from mctools.lowrank import _controller
+
+    # threadpoolctl opens the BLAS and OpenMP libraries with ctypes the first time mctools.lowrank
+    # limits their threads: opened here, before the watch, so that chapter 2 raises no flag.
+    _controller()
 
     monitor = Monitor(setup["protected"], setup["blocked"], os.path.realpath(os.getcwd()), watch_codes(), send)
     sys.addaudithook(monitor)
