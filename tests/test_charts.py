@@ -379,7 +379,7 @@ def test_pictures_draw_each_shown_pixel_in_its_class_colour():
         "zero": charts.CLASS_COLORS["zero"],
     }
     assert view["mark"]["aria"] is False and view["encoding"]["tooltip"] and view["encoding"]["x"]["title"]
-    assert spec["description"] == DESCRIPTION and spec["usermeta"]["course"]["fit"] == "panels"
+    assert spec["description"] == DESCRIPTION and spec["usermeta"]["course"]["fit"] == "cells"
     compiles(spec)
 
 

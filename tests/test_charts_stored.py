@@ -69,7 +69,7 @@ def test_stored_chart_has_its_reading_aids(name, spec, text):
         domain = color.get("scale", {}).get("domain", [])
         if isinstance(domain, list) and len(domain) >= 2 and color.get("field") == "series":
             assert color.get("legend"), f"{name}: {len(domain)} series but no legend"
-    assert spec.get("usermeta", {}).get("course", {}).get("fit") in ("x", "panels"), f"{name}: no declared fit"
+    assert spec.get("usermeta", {}).get("course", {}).get("fit") in ("x", "panels", "cells"), f"{name}: no declared fit"
     assert "#F0E442" not in json.dumps(spec).upper(), f"{name}: Okabe–Ito yellow is too faint for a line on white"
     vlc.vegalite_to_vega(spec, vl_version="5.8")
 

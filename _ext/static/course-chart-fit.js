@@ -6,6 +6,8 @@
  *   fit: "x"       a single view: it takes the container's width (Vega's `width: "container"`);
  *   fit: "panels"  small multiples: `columns` panels per row at most, none narrower than
  *                  `minWidth`; fewer columns on a narrow screen (the panels wrap);
+ *   fit: "cells"   a grid of square pictures (charts.pictures): `columns` of them at most
+ *                  `size` px, shrunk to fit beside `reserved` px of labels and legend;
  *   legendEntry    the widest legend entry in px: legends get as many columns as fit.
  * Titles and subtitles are wrapped into lines that fit. Charts without `usermeta.course` are
  * drawn as stored. course-charts.js calls window.courseChartFit(spec, width) before drawing. */
@@ -94,6 +96,14 @@
     if (meta.fit === "x") {
       fitted.width = "container";
       fitted.autosize = { type: "fit-x", contains: "padding" };
+    } else if (meta.fit === "cells" && fitted.vconcat && fitted.vconcat[0].spec) {
+      // a grid of square pictures: smaller pictures until the columns fit, never larger
+      var grid = fitted.vconcat[0];
+      var spacing = typeof grid.spacing === "number" ? grid.spacing : 12;
+      var room = width - meta.reserved - (meta.columns - 1) * spacing;
+      var side = Math.max(16, Math.min(meta.size, Math.floor(room / meta.columns)));
+      grid.spec.width = side;
+      grid.spec.height = side;
     } else if (meta.fit === "panels" && (fitted.concat || fitted.spec)) {
       fitPanels(fitted, meta, width);
       (fitted.concat || []).forEach(function (view) {  // panel titles span the panel and its axis

@@ -233,8 +233,9 @@ def pictures(
     its opacity grows with its value from ``ink[0]`` (blank) to ``ink[1]`` (full colour), values
     beyond are clipped, and its colour is the class the picture shows (what a generator drew).
 
-    The grid keeps its stored size on every screen: stretched to a column, pixels would stop
-    being square (the book fits only single views and concatenated panels, which it is not).
+    The grid is stored at ``size`` px per picture (JupyterLab draws that); the book shrinks the
+    pictures on a narrow screen until the columns fit, never stretching them, so pixels stay
+    square (``usermeta.course.fit = "cells"``, read by ``_ext/static/course-chart-fit.js``).
 
     Parameters
     ----------
@@ -342,9 +343,13 @@ def pictures(
         ),
         spacing=12,
     )
-    # one view in a vconcat: drawn at its stored size (see above); usermeta still wraps the title
+    # One view in a vconcat. The book shrinks the pictures (never stretches them) until the
+    # columns fit the screen, keeping them square: the room the row labels and the legend take
+    # is estimated at 7 px a character plus the legend's swatch and padding.
+    reserved = 7 * max(len(name) for name in row_names) + 7 * max(len(legend), *map(len, palette)) + 60
+    fit = {"fit": "cells", "columns": len(column_names), "size": size, "reserved": reserved}
     return alt.vconcat(grid_chart).properties(
-        title=titled(title, subtitle), description=description, usermeta={"course": {"fit": "panels"}}
+        title=titled(title, subtitle), description=description, usermeta={"course": fit}
     )
 
 
