@@ -28,6 +28,10 @@ __all__ = [
     "show",
 ]
 
+# Python and NumPy scalars that as_finite_array checks without building an array first
+_PLAIN_NUMBERS = (float, int, np.float64, np.int64)
+_INT64 = 2.0**63  # a plain int beyond int64 is an object array in numpy: the general path refuses it
+
 _PROBABILITY_TOLERANCE = 1e-8
 
 
@@ -125,19 +129,30 @@ def as_finite_array(
     out-of-range entries, too few dimensions and (unless allowed) empty arrays with
     ``ValueError``.
     """
+    if min_ndim == 0 and type(value) in _PLAIN_NUMBERS and -_INT64 <= value < _INT64:
+        # A plain number, the common case in a scalar loop: the checks below in a few
+        # microseconds instead of tens (the same checks, the same result, the same errors).
+        # (NaN and the infinities fail the range test above and take the general path.)
+        number = float(value)
+        low = lower is None or (number > lower if lower_open else number >= lower)
+        high = upper is None or (number < upper if upper_open else number <= upper)
+        if low and high:
+            return np.array(number)
     try:
         array = np.asarray(value)
     except (TypeError, ValueError) as error:  # ragged nested lists
         raise TypeError(f"{name} must be array-like of real numbers, got {show(value)}") from error
-    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
+    if array.dtype.kind not in "iuf":  # booleans, complex numbers, strings, objects
         raise TypeError(f"{name} must contain real numbers, got {show(value)} (dtype {array.dtype})")
     array = array.astype(float)
     if array.ndim < min_ndim:
         raise ValueError(f"{name} must have at least {min_ndim} dimension(s), got {show(value)}")
     if array.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty, got {show(value)}")
-    admitted = [np.inf] * allow_posinf + [-np.inf] * allow_neginf
-    checked = np.where(np.isin(array, admitted), 0.0, array) if admitted else array
+    checked = array
+    if allow_posinf or allow_neginf:
+        admitted = (allow_posinf & (array == np.inf)) | (allow_neginf & (array == -np.inf))
+        checked = np.where(admitted, 0.0, array)
     if not np.all(np.isfinite(checked)):
         raise ValueError(f"{name} must be finite (no NaN or inf), got {show(array)}")
     if lower is not None:

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 
 from .axes import Axis, _as_axis, _check_text
+from .data import inline_data
 from .layers import Layer
 from .marks import _Context, _marks
 from .palette import _legend, _legend_entry_width, _palette
@@ -137,7 +138,7 @@ def figure(
         fit["legendEntry"] = _legend_entry_width(palette.names)
     if not panels:
         marks = [m for index, layer in enumerate(layers) for m in _marks(layer, index, context)]
-        chart = alt.layer(*marks, data=alt.Data(values=rows))
+        chart = alt.layer(*marks, data=inline_data(rows))
         if control is not None:
             chart = chart.add_params(control)
         size = {"width": width or WIDTH, "height": height or HEIGHT}
@@ -179,7 +180,7 @@ def _small_multiples(layers, panels, context, rows, fit, columns, independent_y,
             title=alt.Title(panel, **heading),
         )
         charts.append(view)
-    chart = alt.concat(*charts, columns=columns, spacing=PANEL_GAP, data=alt.Data(values=rows))
+    chart = alt.concat(*charts, columns=columns, spacing=PANEL_GAP, data=inline_data(rows))
     return chart.resolve_scale(x="shared", y="independent" if independent_y else "shared"), fit
 
 

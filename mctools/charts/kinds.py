@@ -22,7 +22,7 @@ import numpy as np
 from .._validate import check_integer
 from ..maps import cobweb as cobweb_path
 from .axes import _check_text
-from .data import numbers_array, records
+from .data import inline_data, numbers_array, records
 from .figure import check_words, figure, titled
 from .layers import Layer, _color, bar_layer, diagonal, lines, tiles
 from .style import CLASS_COLORS
@@ -312,7 +312,7 @@ def pictures(
         )
     ]
     cells = (
-        alt.Chart(alt.Data(values=data))
+        alt.Chart(inline_data(data))
         .mark_rect(aria=False)
         .encode(
             x=alt.X("x:O", axis=None, title="pixel column"),
