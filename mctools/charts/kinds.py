@@ -320,7 +320,7 @@ def pictures(
             color=alt.Color(
                 "drawn:N",
                 scale=alt.Scale(domain=list(palette), range=list(palette.values())),
-                legend=alt.Legend(title=legend, symbolType="square"),
+                legend=alt.Legend(title=legend, symbolType="square", orient="bottom"),
             ),
             opacity=alt.Opacity(
                 "ink:Q", scale=alt.Scale(domain=[float(v) for v in ends], range=[0.02, 1]), legend=None
@@ -344,9 +344,9 @@ def pictures(
         spacing=12,
     )
     # One view in a vconcat. The book shrinks the pictures (never stretches them) until the
-    # columns fit the screen, keeping them square: the room the row labels and the legend take
-    # is estimated at 7 px a character plus the legend's swatch and padding.
-    reserved = 7 * max(len(name) for name in row_names) + 7 * max(len(legend), *map(len, palette)) + 60
+    # columns fit the screen, keeping them square: the row labels take about 7 px a character
+    # and their padding (the legend sits below the grid).
+    reserved = 7 * max(len(name) for name in row_names) + 24
     fit = {"fit": "cells", "columns": len(column_names), "size": size, "reserved": reserved}
     return alt.vconcat(grid_chart).properties(
         title=titled(title, subtitle), description=description, usermeta={"course": fit}
