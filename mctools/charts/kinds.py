@@ -270,8 +270,49 @@ def pictures(
     if column_title is not None:
         _check_text("column_title", column_title)
     row_names, column_names = _labels("rows", rows), _labels("columns", columns)
+    grid, kinds, mask, ends = _picture_grid(images, classes, shown, ink, len(row_names), len(column_names))
+    if isinstance(size, bool) or not isinstance(size, int) or not 20 <= size <= 200:
+        raise ValueError(f"size must be a whole number of pixels between 20 and 200, got {size!r}")
+    side = math.isqrt(grid.shape[-1])
+    pixel = np.arange(side * side)
+    data = [
+        row
+        for i, j in np.ndindex(kinds.shape)
+        for row in records(
+            picture=row_names[i],
+            column=column_names[j],
+            drawn=kinds[i, j],
+            y=pixel[mask[i, j]] // side,
+            x=pixel[mask[i, j]] % side,
+            ink=np.clip(grid[i, j][mask[i, j]], ends[0], ends[1]),
+        )
+    ]
+    palette = _class_colors(list(dict.fromkeys(kinds.ravel())), colors)
+    cells = _picture_cells(data, side, palette, ends, legend, column_title)
+    header = alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="normal")
+    grid_chart = cells.properties(width=size, height=size).facet(
+        row=alt.Row("picture:N", title=None, sort=row_names, header=header),
+        column=alt.Column(
+            "column:N",
+            title=column_title or None,
+            sort=column_names,
+            header=alt.Header(labelFontWeight="normal", titleFontWeight="normal"),
+        ),
+        spacing=12,
+    )
+    # One view in a vconcat. The book shrinks the pictures (never stretches them) until the
+    # columns fit the screen, keeping them square: the row labels take about 7 px a character
+    # and their padding (the legend sits below the grid).
+    reserved = 7 * max(len(name) for name in row_names) + 24
+    fit = {"fit": "cells", "columns": len(column_names), "size": size, "reserved": reserved}
+    return alt.vconcat(grid_chart).properties(
+        title=titled(title, subtitle), description=description, usermeta={"course": fit}
+    )
+
+
+def _picture_grid(images, classes, shown, ink, n_rows: int, n_cols: int):
+    """:func:`pictures`' arrays, checked: pixels (rows, columns, side²), classes, mask, ink ends."""
     grid = numbers_array("images", images)
-    n_rows, n_cols = len(row_names), len(column_names)
     side = math.isqrt(grid.shape[-1]) if grid.ndim == 3 else 0
     if grid.shape[:2] != (n_rows, n_cols) or grid.ndim != 3 or side * side != grid.shape[-1]:
         raise ValueError(
@@ -285,7 +326,6 @@ def pictures(
         raise ValueError(
             f"classes must be class names, one per picture, shape ({n_rows}, {n_cols}), got {classes!r:.80}"
         )
-    palette = _class_colors(list(dict.fromkeys(kinds.ravel())), colors)
     mask = np.ones(grid.shape, bool) if shown is None else np.asarray(shown)
     if mask.dtype != bool:
         raise TypeError(f"shown must be booleans (True: the pixel is drawn), got {shown!r:.80}")
@@ -296,22 +336,12 @@ def pictures(
     ends = numbers_array("ink", ink)
     if ends.shape != (2,) or not np.all(np.isfinite(ends)) or not ends[0] < ends[1]:
         raise ValueError(f"ink must be a pair (blank, full) of finite numbers, blank < full, got {ink!r:.60}")
-    if isinstance(size, bool) or not isinstance(size, int) or not 20 <= size <= 200:
-        raise ValueError(f"size must be a whole number of pixels between 20 and 200, got {size!r}")
-    pixel = np.arange(side * side)
-    data = [
-        row
-        for i, j in np.ndindex(n_rows, n_cols)
-        for row in records(
-            picture=row_names[i],
-            column=column_names[j],
-            drawn=kinds[i, j],
-            y=pixel[mask[i, j]] // side,
-            x=pixel[mask[i, j]] % side,
-            ink=np.clip(grid[i, j][mask[i, j]], ends[0], ends[1]),
-        )
-    ]
-    cells = (
+    return grid, kinds, mask, ends
+
+
+def _picture_cells(data: list[dict], side: int, palette: dict, ends, legend: str, column_title) -> alt.Chart:
+    """One picture's pixels as rectangles: colour the class drawn, opacity the ink (clipped)."""
+    return (
         alt.Chart(inline_data(data))
         .mark_rect(aria=False)
         .encode(
@@ -331,25 +361,6 @@ def pictures(
                 alt.Tooltip("drawn:N", title=legend),
             ],
         )
-    )
-    header = alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="normal")
-    grid_chart = cells.properties(width=size, height=size).facet(
-        row=alt.Row("picture:N", title=None, sort=row_names, header=header),
-        column=alt.Column(
-            "column:N",
-            title=column_title or None,
-            sort=column_names,
-            header=alt.Header(labelFontWeight="normal", titleFontWeight="normal"),
-        ),
-        spacing=12,
-    )
-    # One view in a vconcat. The book shrinks the pictures (never stretches them) until the
-    # columns fit the screen, keeping them square: the row labels take about 7 px a character
-    # and their padding (the legend sits below the grid).
-    reserved = 7 * max(len(name) for name in row_names) + 24
-    fit = {"fit": "cells", "columns": len(column_names), "size": size, "reserved": reserved}
-    return alt.vconcat(grid_chart).properties(
-        title=titled(title, subtitle), description=description, usermeta={"course": fit}
     )
 
 
