@@ -12,8 +12,8 @@ reloaded), it checks
 * accessibility: axe-core (pinned in ``tests/browser/package.json``, installed with ``npm ci``)
   finds no serious or critical violation.
 
-Screenshots of both widths go to the test's tmp dir and, if MCTOOLS_SCREENSHOTS=<dir> is set, to
-that dir too.
+With MCTOOLS_SCREENSHOTS=<dir> set, full-page screenshots of both widths go to that dir (they cost
+a few seconds a page, so only when asked).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import contextlib
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -294,11 +293,10 @@ def _check_sliders(page: object) -> list[str]:
 
 
 def _screenshot(page: object, name: str, tmp_path: Path) -> None:
-    shot = tmp_path / (name.replace("/", "__").replace(" ", "-") + ".png")
-    page.screenshot(path=str(shot), full_page=True)
+    """A full-page screenshot into $MCTOOLS_SCREENSHOTS, when set (a few seconds a long page)."""
     if target := os.environ.get("MCTOOLS_SCREENSHOTS"):
         Path(target).mkdir(parents=True, exist_ok=True)
-        shutil.copy(shot, Path(target) / shot.name)
+        page.screenshot(path=str(Path(target) / (name.replace("/", "__").replace(" ", "-") + ".png")), full_page=True)
 
 
 LAYOUT_JS = (BROWSER_DIR / "layout.js").read_text(encoding="utf-8")

@@ -179,3 +179,20 @@ def test_judge_explains_what_went_wrong(prepared: HiddenTest, change: dict, word
     answer = {"outcomes": _good(prepared), "calls": [], "timed_out": False} | change
     verdict = judge(prepared, answer, [], 60)
     assert verdict.points == 0 and words in verdict.message, verdict.message
+
+
+# ----------------------------------------------------------------------------- the sandbox's audit hook
+
+
+def test_ctypes_from_a_cell_is_flagged_but_not_threadpoolctls() -> None:
+    """A cell reaching C through ctypes is flagged; threadpoolctl, run by mctools.lowrank, is not."""
+    from grading.sandbox import CELL_PREFIX, Monitor
+
+    sent: list[dict] = []
+    monitor = Monitor([], [], "/tmp", frozenset(), sent.append)
+    cell = compile("pass", f"{CELL_PREFIX}cell 3>", "exec")
+    library = compile("pass", "/site-packages/threadpoolctl.py", "exec")
+    monitor._check("ctypes.dlsym", (None, "openblas_set_num_threads"), [library, cell])
+    assert sent == [], "threadpoolctl's ctypes calls were flagged"
+    monitor._check("ctypes.dlopen", ("libc.so.6",), [cell])
+    assert len(sent) == 1 and "ctypes.dlopen used" in sent[0]["flag"]
