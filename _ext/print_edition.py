@@ -146,13 +146,23 @@ LICENCE = (
 def _title_page(app: Sphinx, config) -> None:
     """Set the title page (its back carries the licences and the source) and the numbering."""
     url = config.html_theme_options.get("repository_url", "")
-    source = rf"\par\medskip Source, and the online book with interactive charts: \url{{{url}}}" if url else ""
+    # The student edition does not point at the repository, whose notebooks hold the solutions.
+    shown = url and not getattr(config, "hide_solutions", False)
+    source = rf"\par\medskip Source, and the online book with interactive charts: \url{{{url}}}" if shown else ""
     elements = config.latex_elements
-    # LaTeX numbers the chapters only: the section titles carry their own numbers.
-    elements["preamble"] = elements.get("preamble", "") + "\n\\setcounter{secnumdepth}{0}\n"
+    # Jupyter Book passes the book's title as html_title (the student edition's says so).
+    title = config.html_title or config.project
+    # LaTeX numbers the chapters only: the section titles carry their own numbers. The PDF's
+    # metadata names the book, as viewers and library tools show it.
+    elements["preamble"] = (
+        elements.get("preamble", "")
+        + "\n\\setcounter{secnumdepth}{0}\n"
+        + rf"\AtBeginDocument{{\hypersetup{{pdftitle={{{title}}}, pdfauthor={{{config.author}}}}}}}"
+        + "\n"
+    )
     elements["maketitle"] = (
         r"\begin{titlepage}\centering\vspace*{0.3\textheight}"
-        rf"{{\Huge\bfseries {config.project}\par}}\vspace{{2em}}"
+        rf"{{\Huge\bfseries {title}\par}}\vspace{{2em}}"
         rf"{{\Large {config.author}\par}}\vspace{{1em}}{{\large \today\par}}\vfill"
         r"\end{titlepage}"
         "\n"
