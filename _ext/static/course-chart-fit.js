@@ -55,6 +55,24 @@
     if (title.subtitle) title.subtitle = wrap(title.subtitle, SUBTITLE_FONT, width);
   }
 
+  // Wrap every x-axis title wider than `width` into lines (Vega draws an axis title on one line,
+  // centred under the axis: a long one would run past both edges of a phone's chart).
+  var AXIS_TITLE_FONT = "bold 13px " + FONT;
+  function wrapAxisTitles(node, width) {
+    if (Array.isArray(node)) {
+      node.forEach(function (child) { wrapAxisTitles(child, width); });
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    var x = node.encoding && node.encoding.x;
+    if (x && typeof x.title === "string" && textWidth(x.title, AXIS_TITLE_FONT) > width) {
+      x.title = wrap(x.title, AXIS_TITLE_FONT, width);
+    }
+    ["layer", "concat", "hconcat", "vconcat", "spec"].forEach(function (key) {
+      if (node[key]) wrapAxisTitles(node[key], width);
+    });
+  }
+
   // Cap the columns of every legend in the specification (they sit under the chart).
   function capLegends(node, columns) {
     if (Array.isArray(node)) {
@@ -92,6 +110,7 @@
     if (!meta || !(width > 0)) return spec;
     var fitted = JSON.parse(JSON.stringify(spec));
     fitTitle(fitted, width - 8);
+    wrapAxisTitles(fitted, width - AXIS_ALLOWANCE);
     if (meta.legendEntry) capLegends(fitted, Math.floor((width - 8) / meta.legendEntry));
     if (meta.fit === "x") {
       fitted.width = "container";

@@ -3,6 +3,13 @@
  * build bundles, so nothing is fetched from the network. */
 (function () {
   "use strict";
+  // vega-embed keeps this much room on the right for its actions button (".has-actions"): the
+  // chart is drawn in the rest, so titles and panels are fitted to the rest.
+  var ACTIONS_ROOM = 38;
+  function drawingWidth(container) {
+    return container.clientWidth - ACTIONS_ROOM;
+  }
+
   // Export (SVG/PNG) only: "open in the Vega editor" would need the network.
   var EMBED_OPTIONS = {
     mode: "vega-lite",
@@ -17,7 +24,7 @@
     var left = attempts === undefined ? 3 : attempts;
     return window.vegaEmbed(target, fit(spec, width), EMBED_OPTIONS).then(function (result) {
       var svg = target.querySelector("svg.marks, canvas.marks");
-      var overflow = svg ? svg.getBoundingClientRect().width - target.clientWidth : 0;
+      var overflow = svg ? svg.getBoundingClientRect().width - width : 0;
       if (overflow <= 1 || left <= 1 || fit(spec, width) === spec) return result;
       result.finalize();
       return embedFitted(target, spec, width - Math.ceil(overflow), left - 1);
@@ -76,7 +83,7 @@
     }
     labelChart(container, spec);
     container.drawnWidth = container.clientWidth;
-    embedFitted(target, spec, container.clientWidth)
+    embedFitted(target, spec, drawingWidth(container))
       .then(function (result) {
         labelDrawing(target);
         container.dataset.drawn = "yes";
@@ -96,7 +103,7 @@
       if (!chart || container.clientWidth === container.drawnWidth) return;
       container.drawnWidth = container.clientWidth;
       chart.result.finalize();
-      embedFitted(chart.target, chart.spec, container.clientWidth).then(function (result) {
+      embedFitted(chart.target, chart.spec, drawingWidth(container)).then(function (result) {
         labelDrawing(chart.target);
         chart.result = result;
       });
