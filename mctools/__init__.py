@@ -29,8 +29,8 @@ those of each module's ``__all__``, gathered here.
 * ``exercises``: checks for the autograded exercises (``mctools.exercises.<name>``)
 """
 
-# ruff: noqa: F403, F405 (a star import brings exactly its module's __all__, and binds the module)
-from . import charts, exercises
+# ruff: noqa: F401, F403, F405 (a star import brings exactly its module's __all__, and binds the module)
+from . import _deferred_imports, charts, exercises  # in this order: see _deferred_imports
 from .allocation import *
 from .ambiguity import *
 from .annealing import *
