@@ -2,8 +2,8 @@
 
 The browser test serves the built book on 127.0.0.1, opens each page of _toc.yml in headless
 Chromium, aborts and records any request that leaves the local server, and checks that every
-Altair chart was drawn by vega-embed and every formula typeset by MathJax. Then, at a desktop
-width (1280 px) and a phone width (400 px) in turn (the window is resized, the page is not
+Altair chart was drawn by vega-embed and every formula typeset by MathJax. Then, at a phone
+width (400 px) and a desktop width (1280 px) in turn (the window is resized, the page is not
 reloaded), it checks
 
 * the layout (``tests/browser/layout.js``): at 1280 px nothing in the article is wider than its
@@ -369,19 +369,19 @@ def test_every_page_renders_offline(
     problems: list[str] = []
     by_width: dict[str, list[str]] = {}
     try:
-        page.set_viewport_size({"width": DESKTOP, "height": WINDOW_HEIGHT})
+        page.set_viewport_size({"width": PHONE, "height": WINDOW_HEIGHT})
         page.goto(book_server + f"{name}.html", wait_until="load", timeout=30_000)
         problems += page.evaluate(UNTYPESET_MATH_JS, WAIT_MS)
         with contextlib.suppress(PlaywrightTimeout):  # reported chart by chart just below
             page.wait_for_function(CHARTS_SETTLED_JS, timeout=WAIT_MS)
         problems += page.evaluate(CHART_PROBLEMS_JS)
-        # Before the sliders move: the page as a reader sees it, at both widths.
-        for width in (DESKTOP, PHONE):
+        # Before the sliders move: the page as a reader sees it, at both widths (the phone's
+        # first, so that the window is resized once: every resize redraws every chart).
+        for width in (PHONE, DESKTOP):
             layout, axe = _check_width(page, width, axe_script)
             by_width[f"layout at {width} px"], by_width[f"axe-core at {width} px"] = layout, axe
             _screenshot(page, f"{name} {width}", tmp_path)
         # What a reader unfolds must fit too: hidden code cells and solutions, at 1280 px.
-        page.set_viewport_size({"width": DESKTOP, "height": WINDOW_HEIGHT})
         page.evaluate(UNFOLD_JS)
         by_width[f"layout at {DESKTOP} px, hidden code and solutions shown"] = _layout(page, DESKTOP)
         if _has_slider_spec(built_book.html / f"{name}.html"):

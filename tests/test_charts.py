@@ -17,6 +17,12 @@ DESCRIPTION = "Two curves against x: the first rises, the second falls; they cro
 YELLOW = "#F0E442"
 
 
+def data_rows(spec: dict) -> list[dict]:
+    """The rows of a chart's data: inline data is stored in the top-level ``datasets``, by name."""
+    data = spec["data"]
+    return data["values"] if "values" in data else spec["datasets"][data["name"]]
+
+
 def marks(spec: dict) -> list[dict]:
     """Every unit view (layer) of a specification, facets and layers unwrapped."""
     if "layer" in spec:
@@ -130,7 +136,7 @@ def test_small_multiples_wrap_and_keep_one_dataset():
     ]
     assert spec["usermeta"]["course"] == spec["usermeta"]["course"] | {"fit": "panels", "columns": 3}
     assert spec["resolve"]["scale"]["y"] == "independent"
-    assert len(spec["data"]["values"]) == 3 * 2 * 5
+    assert len(data_rows(spec)) == 3 * 2 * 5
     compiles(spec)
 
 
@@ -183,7 +189,7 @@ def test_cobweb_walks_the_map_like_mctools_cobweb():
     spec = charts.cobweb(
         halve, start=0.9, steps=3, curve_name="G", walk_name="walk", title="t", description=DESCRIPTION, x="x", y="y"
     ).to_dict()
-    walk = [r for r in spec["data"]["values"] if r.get("series") == "walk"]
+    walk = [r for r in data_rows(spec) if r.get("series") == "walk"]
     x, y = mc.cobweb(halve, 0.9, 3)
     np.testing.assert_allclose([r["x"] for r in walk], x)
     np.testing.assert_allclose([r["y"] for r in walk], y)
@@ -205,16 +211,16 @@ def test_cobweb_over_frames_starts_each_walk_where_asked():
         x="x",
         y="y",
     ).to_dict()
-    firsts = [r for r in spec["data"]["values"] if r.get("series") == "walk" and r["order"] == 0]
+    firsts = [r for r in data_rows(spec) if r.get("series") == "walk" and r["order"] == 0]
     assert [(r["frame"], r["x"]) for r in firsts] == [(0.2, 0.2), (0.6, 0.6)]
 
 
 def test_heatmap_labels_categorical_cells_or_uses_edges():
     values = np.arange(6.0).reshape(2, 3)
     cats = charts.heatmap([0.5, 0.75, 1.0], [1, 2], values, column_format="{:.2f}", **_texts()).to_dict()
-    assert {r["x"] for r in cats["data"]["values"]} == {"0.50", "0.75", "1.00"}
+    assert {r["x"] for r in data_rows(cats)} == {"0.50", "0.75", "1.00"}
     edges = charts.heatmap(np.arange(4.0), np.array([1.0, 10.0, 100.0]), values, **_texts()).to_dict()
-    assert edges["data"]["values"][0] | {"x": 0.0, "x2": 1.0, "y": 1.0, "y2": 10.0} == edges["data"]["values"][0]
+    assert data_rows(edges)[0] | {"x": 0.0, "x2": 1.0, "y": 1.0, "y2": 10.0} == data_rows(edges)[0]
     compiles(cats)
     compiles(edges)
 
@@ -364,7 +370,7 @@ def test_pictures_draw_each_shown_pixel_in_its_class_colour():
         title="Pictures",
         description=DESCRIPTION,
     ).to_dict()
-    rows = spec["data"]["values"]
+    rows = data_rows(spec)
     assert len(rows) == 2 * (side + side * side)  # hidden pixels are not drawn
     first_prompt = [r for r in rows if (r["picture"], r["column"]) == ("first", "prompt")]
     assert [(r["y"], r["x"], r["ink"]) for r in first_prompt] == [(0, 0, 0.0), (0, 1, 1.0), (0, 2, 2.0)]

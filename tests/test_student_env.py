@@ -408,13 +408,11 @@ DONE = """(id) => {
 }"""
 
 
-def screenshot(page, name: str, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / name))
-    extra = os.environ.get("MCTOOLS_SCREENSHOTS")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        shutil.copy(folder / name, Path(extra) / name)
+def screenshot(page, name: str) -> None:
+    """A screenshot of the lab into $MCTOOLS_SCREENSHOTS, when set (about a second each, so only when asked)."""
+    if folder := os.environ.get("MCTOOLS_SCREENSHOTS"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / name))
 
 
 def show(page, id_: str, selector: str) -> None:
@@ -436,18 +434,15 @@ def open_chapter(lab_page: Browser, path: Path, stored: Stored, kernel: bool = F
 @pytest.mark.binder
 @pytest.mark.browser
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_chapter_renders_in_jupyterlab_before_any_cell_runs(
-    path: Path, lab_page: Browser, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_chapter_renders_in_jupyterlab_before_any_cell_runs(path: Path, lab_page: Browser) -> None:
     stored = Stored.read(path)
     panel = open_chapter(lab_page, path, stored)
     seen = lab_page.page.evaluate(MEASURE, panel)
-    shots = tmp_path_factory.getbasetemp() / "jupyterlab-screenshots"
-    screenshot(lab_page.page, f"lab-{path.stem}-top.png", shots)
+    screenshot(lab_page.page, f"lab-{path.stem}-top.png")
     show(lab_page.page, panel, "details.myst-exercise")
-    screenshot(lab_page.page, f"lab-{path.stem}-exercise.png", shots)
+    screenshot(lab_page.page, f"lab-{path.stem}-exercise.png")
     show(lab_page.page, panel, '.myst a[href^="#cite-"]')
-    screenshot(lab_page.page, f"lab-{path.stem}-citation.png", shots)
+    screenshot(lab_page.page, f"lab-{path.stem}-citation.png")
     lab_page.page.evaluate(CLOSE, panel)
 
     assert seen["trusted"] == 0, f"{seen['trusted']} code cells are trusted: the test must open the chapter untrusted"
@@ -468,9 +463,7 @@ def test_chapter_renders_in_jupyterlab_before_any_cell_runs(
 
 @pytest.mark.binder
 @pytest.mark.browser
-def test_a_chapter_run_in_jupyterlab_draws_its_charts_again(
-    lab_page: Browser, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_a_chapter_run_in_jupyterlab_draws_its_charts_again(lab_page: Browser) -> None:
     path = BOOK / RERUN
     stored = Stored.read(path)
     panel = open_chapter(lab_page, path, stored, kernel=True)
@@ -481,7 +474,7 @@ def test_a_chapter_run_in_jupyterlab_draws_its_charts_again(
     seconds = time.perf_counter() - start
     seen = lab_page.page.evaluate(MEASURE, panel)
     show(lab_page.page, panel, ".jp-OutputArea-output svg.marks, .jp-OutputArea-output canvas.marks")
-    screenshot(lab_page.page, f"lab-{path.stem}-rerun.png", tmp_path_factory.getbasetemp() / "jupyterlab-screenshots")
+    screenshot(lab_page.page, f"lab-{path.stem}-rerun.png")
     lab_page.page.evaluate(CLOSE, panel)
     print(f"\n{RERUN} run in JupyterLab in {seconds:.1f} s")
 
