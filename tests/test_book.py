@@ -9,6 +9,9 @@ reloaded), it checks
 * the layout (``tests/browser/layout.js``): at 1280 px nothing in the article is wider than its
   column or cut off or scrolled inside its box; at 400 px the page does not scroll sideways, every
   chart fits the screen and a wide table, formula or code box scrolls inside its own box;
+* inside every chart (``tests/browser/charts.js``), once it is redrawn for the width: nothing vega
+  draws (marks, axes, legends, titles) reaches past the chart's own SVG, where it would be cut
+  off, and no two texts of one legend or axis overlap or run together;
 * accessibility: axe-core (pinned in ``tests/browser/package.json``, installed with ``npm ci``)
   finds no serious or critical violation.
 
@@ -300,6 +303,11 @@ def _screenshot(page: object, name: str, tmp_path: Path) -> None:
 
 
 LAYOUT_JS = (BROWSER_DIR / "layout.js").read_text(encoding="utf-8")
+CHARTS_JS = (BROWSER_DIR / "charts.js").read_text(encoding="utf-8")
+# course-charts.js redraws a chart 250 ms after a resize, then sets data-fitted-to="<the width
+# it was drawn for>" on its div.course-chart.
+CHARTS_FITTED_JS = """() => Array.from(document.querySelectorAll('div.course-chart'))
+  .every(d => !d.querySelector('svg.marks') || d.dataset.fittedTo === String(d.clientWidth))"""
 # _ext/static/course-pages.js refits wide tables and formulas when the column's width changes,
 # then sets <html data-course-fitted="<window width>">.
 FITTED_JS = "(width) => document.documentElement.dataset.courseFitted === String(width)"
@@ -343,10 +351,22 @@ def _layout(page: object, width: int) -> list[str]:
     return page.evaluate(LAYOUT_JS, {"phoneWidth": PHONE})
 
 
-def _check_width(page: object, width: int, axe_script: Path) -> tuple[list[str], list[str]]:
-    """Resize the window and return (layout problems, axe problems) at that width."""
+def _chart_drawings(page: object, width: int) -> list[str]:
+    """What of each chart is drawn beyond its SVG or overlaps, once the charts are redrawn for `width`."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(CHARTS_FITTED_JS, timeout=WAIT_MS)
+    except PlaywrightTimeout:
+        return [f"course-charts.js did not redraw every chart for {width} px"]
+    return page.evaluate(CHARTS_JS)
+
+
+def _check_width(page: object, width: int, axe_script: Path) -> tuple[list[str], list[str], list[str]]:
+    """Resize the window and return (chart drawing, layout, axe) problems at that width."""
     page.set_viewport_size({"width": width, "height": WINDOW_HEIGHT})
-    return _layout(page, width), _axe_problems(page, axe_script)
+    charts = _chart_drawings(page, width)  # first: the layout is measured with the charts redrawn
+    return charts, _layout(page, width), _axe_problems(page, axe_script)
 
 
 @pytest.mark.book
@@ -378,7 +398,8 @@ def test_every_page_renders_offline(
         # Before the sliders move: the page as a reader sees it, at both widths (the phone's
         # first, so that the window is resized once: every resize redraws every chart).
         for width in (PHONE, DESKTOP):
-            layout, axe = _check_width(page, width, axe_script)
+            charts, layout, axe = _check_width(page, width, axe_script)
+            by_width[f"inside the charts at {width} px"] = charts
             by_width[f"layout at {width} px"], by_width[f"axe-core at {width} px"] = layout, axe
             _screenshot(page, f"{name} {width}", tmp_path)
         # What a reader unfolds must fit too: hidden code cells and solutions, at 1280 px.
@@ -399,4 +420,4 @@ def test_every_page_renders_offline(
         **by_width,
     }
     failures = {k: v for k, v in report.items() if v}
-    assert not failures, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in failures.items())
+    assert not failures, f"{name}.html\n" + "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in failures.items())
