@@ -73,6 +73,35 @@
     });
   }
 
+  // Break every legend label too long for the legend's row into lines (Vega draws a text given as
+  // an array on several lines). A bottom legend starts at the plot's left edge, after the y axis,
+  // and the course's labels are never truncated (labelLimit 0 in mctools/charts/style.py): on a
+  // phone one long label would run past the chart's right edge, where it is cut off.
+  var LEGEND_LABEL_FONT = "12px " + FONT;
+  var LEGEND_SYMBOL = 40; // px before a label: the legend's padding, its symbol and the gap
+  function wrapLegendLabels(node, width) {
+    if (Array.isArray(node)) {
+      node.forEach(function (child) { wrapLegendLabels(child, width); });
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    var legend = node.legend;
+    var names = node.scale && node.scale.domain;
+    if (legend && typeof legend === "object" && legend.columns && Array.isArray(names) && !legend.labelExpr) {
+      var cases = names.filter(function (name) {
+        return typeof name === "string" && textWidth(name, LEGEND_LABEL_FONT) > width;
+      }).map(function (name) {
+        var clauses = name.split(/(?<=,) /); // a break after a comma first: it reads as two phrases
+        return "datum.label === " + JSON.stringify(name) + " ? " + JSON.stringify(wrap(clauses, LEGEND_LABEL_FONT, width));
+      });
+      if (cases.length) {
+        legend.labelExpr = cases.join(" : ") + " : datum.label";
+        legend.rowPadding = 6; // entries of two lines: keep them apart
+      }
+    }
+    Object.keys(node).forEach(function (key) { wrapLegendLabels(node[key], width); });
+  }
+
   // Cap the columns of every legend in the specification (they sit under the chart).
   function capLegends(node, columns) {
     if (Array.isArray(node)) {
@@ -111,7 +140,10 @@
     var fitted = JSON.parse(JSON.stringify(spec));
     fitTitle(fitted, width - 8);
     wrapAxisTitles(fitted, width - AXIS_ALLOWANCE);
-    if (meta.legendEntry) capLegends(fitted, Math.floor((width - 8) / meta.legendEntry));
+    if (meta.legendEntry) {
+      capLegends(fitted, Math.floor((width - 8) / meta.legendEntry));
+      wrapLegendLabels(fitted, width - AXIS_ALLOWANCE - LEGEND_SYMBOL);
+    }
     if (meta.fit === "x") {
       fitted.width = "container";
       fitted.autosize = { type: "fit-x", contains: "padding" };
