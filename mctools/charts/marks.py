@@ -178,6 +178,10 @@ def _tile(layer: Layer, base: alt.Chart, ctx: _Context) -> list:
         format=color_axis.format or alt.Undefined,
         gradientLength=200,
         direction="horizontal",
+        # the first label is drawn from the gradient's start, the others centred on their value:
+        # the first two would run together ("0.000.20"); drop every other label until they are apart
+        labelOverlap="parity",
+        labelSeparation=6,
     )
     color = alt.Color("value:Q", scale=alt.Scale(**scale), legend=legend)
     if layer.style.get("binned"):  # tooltips give the cell's centre (geometric on a log axis)
