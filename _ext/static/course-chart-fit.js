@@ -102,6 +102,23 @@
     Object.keys(node).forEach(function (key) { wrapLegendLabels(node[key], width); });
   }
 
+  // Vega cuts a legend title at 180 px with an ellipsis ("real share of each gener…"): let every
+  // title have its full length, broken into lines where it is wider than the legend's room.
+  var LEGEND_TITLE_FONT = "bold 12px " + FONT;
+  function fitLegendTitles(node, width) {
+    if (Array.isArray(node)) {
+      node.forEach(function (child) { fitLegendTitles(child, width); });
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    var legend = node.legend;
+    if (legend && typeof legend === "object" && typeof legend.title === "string") {
+      legend.titleLimit = 0;
+      if (textWidth(legend.title, LEGEND_TITLE_FONT) > width) legend.title = wrap(legend.title, LEGEND_TITLE_FONT, width);
+    }
+    Object.keys(node).forEach(function (key) { fitLegendTitles(node[key], width); });
+  }
+
   // Cap the columns of every legend in the specification (they sit under the chart).
   function capLegends(node, columns) {
     if (Array.isArray(node)) {
@@ -140,6 +157,7 @@
     var fitted = JSON.parse(JSON.stringify(spec));
     fitTitle(fitted, width - 8);
     wrapAxisTitles(fitted, width - AXIS_ALLOWANCE);
+    fitLegendTitles(fitted, width - AXIS_ALLOWANCE);
     if (meta.legendEntry) {
       capLegends(fitted, Math.floor((width - 8) / meta.legendEntry));
       wrapLegendLabels(fitted, width - AXIS_ALLOWANCE - LEGEND_SYMBOL);

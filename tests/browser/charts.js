@@ -14,6 +14,8 @@
  *    upright box around them); two texts fail when these rectangles intersect by more than
  *    OVERLAP px (separating-axis test). So "0.00" and "0.20" side by side need GAP - OVERLAP px
  *    between them, while legend rows stacked one font box apart pass.
+ * 3. no visible text is cut short by vega: a label, title or legend title wider than its limit
+ *    (labelLimit, titleLimit: 180 px for a legend title) ends in vega's ellipsis "…".
  *
  * "Visible": not display: none / visibility: hidden, and no opacity 0 on the element or an
  * ancestor inside the SVG (vega's labelOverlap hides the labels it drops with opacity 0), and
@@ -139,6 +141,13 @@
     if (beyond.length) {
       const shown = beyond.slice(0, 4).join("; ") + (beyond.length > 4 ? `; and ${beyond.length - 4} more` : "");
       problems.push(`${name}: drawn beyond its ${px(width)} x ${px(height)} px SVG: ${shown}`);
+    }
+
+    // 3. No text cut short (checked first: it is the reason, should it also overlap).
+    for (const element of visible) {
+      if (element.tagName === "text" && element.textContent.trim().endsWith("…")) {
+        problems.push(`${name}: ${describe(element)} is cut short by vega (its limit, e.g. labelLimit or titleLimit)`);
+      }
     }
 
     // 2. No overlapping texts within one legend or one axis.
