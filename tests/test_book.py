@@ -299,7 +299,9 @@ def _screenshot(page: object, name: str, tmp_path: Path) -> None:
     """A full-page screenshot into $MCTOOLS_SCREENSHOTS, when set (a few seconds a long page)."""
     if target := os.environ.get("MCTOOLS_SCREENSHOTS"):
         Path(target).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(target) / (name.replace("/", "__").replace(" ", "-") + ".png")), full_page=True)
+        path = Path(target) / (name.replace("/", "__").replace(" ", "-") + ".png")
+        # the longest chapter is ~37,000 px tall at 400 px: Playwright's 30 s is not always enough
+        page.screenshot(path=str(path), full_page=True, timeout=120_000)
 
 
 LAYOUT_JS = (BROWSER_DIR / "layout.js").read_text(encoding="utf-8")
