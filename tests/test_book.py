@@ -423,3 +423,65 @@ def test_every_page_renders_offline(
     }
     failures = {k: v for k, v in report.items() if v}
     assert not failures, f"{name}.html\n" + "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in failures.items())
+
+
+# A chart drawn as vega draws it (roles as classes, labels placed by transforms), with one fault of
+# each kind the chart check must find (the legend's "0.00" and "0.20" only touch: they read as
+# "0.000.20"), and two look-alikes it must pass: axis labels turned by 45°
+# whose upright boxes overlap though the labels do not, and a label vega hid (opacity 0) on top of
+# a shown one.
+CHART_FIXTURE = """<!doctype html><html><body style="margin: 0; font: 12px 'DejaVu Sans', sans-serif">
+<div class="course-chart" aria-label="Chart: A fixture">
+ <svg class="marks" width="300" height="200" viewBox="0 0 300 200">
+  <rect class="background" width="300" height="200" fill="white"/>
+  <g class="mark-group role-axis"><g>
+   <g class="mark-text role-axis-label">
+    <text transform="translate(20,60) rotate(315)">0.000</text>
+    <text transform="translate(45,60) rotate(315)">0.001</text>
+    <text transform="translate(100,60)" style="opacity: 0">hidden</text>
+    <text transform="translate(104,60)">shown</text>
+   </g></g></g>
+  <g class="mark-group role-legend"><g><g class="mark-text role-legend-label">
+   <text transform="translate(20,150)">0.00</text>
+   <text transform="translate(46,150)">0.20</text>
+  </g></g></g>
+  <g class="mark-group role-title"><g class="mark-text role-title-text">
+   <text transform="translate(150,30)">a title too long for its chart</text>
+   <text transform="translate(10,190)">cut short…</text>
+  </g></g>
+ </svg>
+</div></body></html>"""
+
+
+@pytest.mark.browser
+def test_chart_check_finds_what_is_cut_off_or_overlaps(browser_context: object) -> None:
+    """charts.js reports the title past the edge, the touching legend labels and the cut text, and
+    nothing else: not the turned axis labels, not the label vega hid."""
+    page = browser_context.new_page()
+    try:
+        page.set_content(CHART_FIXTURE)
+        # "0.20" half a pixel after "0.00" ends, whatever the font's widths: touching, not overlapping
+        page.evaluate(
+            "() => { const [a, b] = document.querySelectorAll('g.role-legend text');"
+            " const box = a.getBBox();"
+            " b.setAttribute('transform', `translate(${20 + box.x + box.width + 0.5},150)`); }"
+        )
+        problems = page.evaluate(CHARTS_JS)
+        # the look-alikes are real: the upright boxes of the turned labels, and the hidden and the
+        # shown label, do overlap
+        boxes = page.evaluate(
+            "() => [...document.querySelectorAll('g.role-axis text')].map(t => {"
+            " const r = t.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; })"
+        )
+    finally:
+        page.close()
+    for a, b in (boxes[0:2], boxes[2:4]):
+        assert min(a[1], b[1]) > max(a[0], b[0]) + 1 and min(a[3], b[3]) > max(a[2], b[2]) + 1, (a, b)
+    expected = [
+        'drawn beyond its 300 x 200 px SVG: title-text text "a title too long for its chart" reaches x',
+        'in its legend, legend-label text "0.00" and legend-label text "0.20" ',
+        'title-text text "cut short…" is cut short by vega',
+    ]
+    assert len(problems) == len(expected), "\n".join(problems)
+    for want in expected:
+        assert any(p.startswith('chart 1 "A fixture": ') and want in p for p in problems), (want, problems)
