@@ -143,7 +143,10 @@ def interval_disagreements(statement: dict, interval: Interval) -> list[str]:
     ends = {"lower": (interval.lower, interval.lower_open), "upper": (interval.upper, interval.upper_open)}
     for side, (end, is_open) in ends.items():
         claim = statement.get(side)
-        if np.isinf(end) and isinstance(claim, tuple) and np.isfinite(claim[0]):
+        if getattr(interval, f"{side}_from") is not None:  # an end that names other arguments
+            if claim is None or claim != "symbolic":
+                problems.append(f"the docstring states {claim or 'no'} {side} bound; declared {interval}")
+        elif np.isinf(end) and isinstance(claim, tuple) and np.isfinite(claim[0]):
             problems.append(f"the docstring states a {side} bound {claim} the declaration {interval} lacks")
         elif np.isfinite(end) and claim is None:
             problems.append(f"the docstring states no {side} bound; declared {interval}")
