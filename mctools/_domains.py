@@ -380,8 +380,8 @@ class _Array(Domain):
             else:
                 named = [f"{n} = {arguments[n]!r}" for n in sorted(self.axes.depends) if isinstance(arguments[n], int)]
                 wanted = f"shape {self.axes.label} = {shown}" + (f" where {', '.join(named)}" if named else "")
-            leading = " (or its trailing axes)" if self.drop_leading else ""
-            raise ValueError(f"{name} must have {wanted}{leading}, got shape {array.shape}")
+            wanted = f"be a scalar or have {wanted} or its trailing axes" if self.drop_leading else f"have {wanted}"
+            raise ValueError(f"{name} must {wanted}, got shape {array.shape}")
         return array
 
     def _misshapen(self, valid: np.ndarray, arguments: dict) -> list:

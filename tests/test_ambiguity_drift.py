@@ -105,7 +105,7 @@ def test_pooled_moments_equal_a_direct_fit():
 def test_sample_size_schedule():
     mu, _ = mc.gaussian_refit([2, 4, 8], 3, replicates=2, rng=0)
     assert mu.shape == (2, 4)
-    with pytest.raises(ValueError, match=r"sample_size must have shape \(generations,\)"):
+    with pytest.raises(ValueError, match=r"sample_size must be a scalar or have shape \(generations,\)"):
         mc.gaussian_refit([2, 4], 3)
 
 
