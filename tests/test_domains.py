@@ -144,8 +144,8 @@ def interval_disagreements(statement: dict, interval: Interval) -> list[str]:
     for side, (end, is_open) in ends.items():
         claim = statement.get(side)
         if getattr(interval, f"{side}_from") is not None:  # an end that names other arguments
-            if claim is None or claim != "symbolic":
-                problems.append(f"the docstring states {claim or 'no'} {side} bound; declared {interval}")
+            if isinstance(claim, tuple):
+                problems.append(f"the docstring states the number {claim} as {side} bound; declared {interval}")
         elif np.isinf(end) and isinstance(claim, tuple) and np.isfinite(claim[0]):
             problems.append(f"the docstring states a {side} bound {claim} the declaration {interval} lacks")
         elif np.isfinite(end) and claim is None:
