@@ -376,7 +376,7 @@ class _Array(Domain):
         if not _fits(array.shape, pattern := self._pattern(arguments), self.drop_leading):
             shown = str(pattern).replace("Ellipsis", "...").replace("None", "any")
             if self.axes.text.endswith(".shape") and self.axes.text[:-6].isidentifier():
-                wanted = f"the same shape as {self.axes.text[:-6]}, {shown}"
+                wanted = f"shape {shown}, the same shape as {self.axes.text[:-6]}"
             else:
                 named = [f"{n} = {arguments[n]!r}" for n in sorted(self.axes.depends) if isinstance(arguments[n], int)]
                 wanted = f"shape {self.axes.label} = {shown}" + (f" where {', '.join(named)}" if named else "")
@@ -660,12 +660,12 @@ class Maybe(Domain):
     def check(self, name, value, arguments):
         if value is not None:
             return self.inner.check(name, value, arguments)
-        if self.needed is not None and self.needed(arguments):
+        if self.needed is not None and bool(self.needed(arguments)):
             raise ValueError(f"{name} must be given when {self.needed}, got None")
         return None
 
     def refuses(self, valid, arguments):
-        needed = self.needed is not None and self.needed(arguments)
+        needed = self.needed is not None and bool(self.needed(arguments))
         return [None] * needed + [v for v in self.inner.refuses(valid, arguments) if v is not None]
 
 
