@@ -11,13 +11,21 @@ an integer (:class:`Integer`, ``COUNT``), arrays of them (:class:`Reals`, :class
 (:class:`PerReplicate`), a :class:`Choice` or a named :class:`Curve`, a :class:`Pair`, a table of
 :class:`Settings`, a boolean :class:`Mask`, an :class:`Instance` of a result record, ``SEED``,
 ``FLAG``, ``CALLABLE`` and :class:`Maybe` (``None`` or a domain).
+
+A domain may name the arguments declared before it, in an :class:`Expression`: an interval end
+(``Integer("[ddof + 1, inf)")``, ``Integer("[0, steps := leading.shape[1])")``), a shape
+(``Reals(axes="scores.shape")``, ``axes="(replicates, generations)", drop_leading=True`` for a
+scalar or one value per generation) or the condition under which ``None`` is refused
+(``Maybe(POSITIVE, needed="kind == 'geometric'")``). Each constraint between parameters is then
+said once, checked before the body runs and swept like any other domain.
 That declaration does three jobs:
 
 * **validation**: before the body runs, each argument is checked (``TypeError`` for the wrong
   kind of object, ``ValueError`` for a value outside the domain, the message naming the
   parameter and the value: the checks of :mod:`mctools._validate`) and the body receives it
   converted (a float, an int, a float array, a ``numpy.random.Generator``). The body keeps
-  the model and the constraints *between* parameters;
+  the model and the few constraints no declaration says (a run length beyond float64, a
+  history of probability zero; overflow through :func:`mctools._validate.within_float64`);
 * **bad values**: :meth:`Domain.refuses` gives values the domain must refuse, from which
   ``tests/test_bad_inputs.py`` builds its sweep;
 * **documentation**: ``tests/test_domains.py`` holds the domain each docstring states

@@ -206,7 +206,7 @@ def recover_logits(logits, temperature: float, generations: int) -> np.ndarray:
     scale = within_float64(  # T**n, the inverse temperature of the undoing
         lambda: np.exp(generations * np.log(t)),
         f"temperature={t!r} to the power generations={generations} is not representable in float64",
-        floor=np.nextafter(0.0, 1.0),  # 0 < T**n
+        floor=np.finfo(float).smallest_subnormal,  # 0 < T**n
     )
     return _normalise(lambda: centred * scale, "generations", generations)
 
