@@ -229,7 +229,7 @@ class Interval:
                 if below
                 else (value >= bound if is_open else value > bound)
             )
-            if np.any(outside):
+            if outside is True or (outside is not False and outside.any()):  # np.any costs microseconds on a bool
                 relation = (">" if below else "<") + ("" if is_open else "=")
                 bound = bound.item() if isinstance(bound, np.generic) else bound
                 raise ValueError(f"{name} must be {relation} {end.label} = {show(bound)}, got {show(value)}")

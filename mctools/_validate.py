@@ -257,7 +257,12 @@ def within_float64(compute, refusal, *, limit: float = np.inf, floor: float = -n
     """
     with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
         values = compute()
-    if not np.all(np.isfinite(values) & (np.abs(values) <= limit) & (values >= floor)):
+    inside = np.isfinite(values)  # a numpy bool or array: only the tests asked for, in a loop's hot path
+    if limit < np.inf:
+        inside &= np.abs(values) <= limit
+    if floor > -np.inf:
+        inside &= values >= floor
+    if not inside.all():
         raise ValueError(refusal if isinstance(refusal, str) else refusal())
     return values
 
