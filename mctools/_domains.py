@@ -11,13 +11,21 @@ an integer (:class:`Integer`, ``COUNT``), arrays of them (:class:`Reals`, :class
 (:class:`PerReplicate`), a :class:`Choice` or a named :class:`Curve`, a :class:`Pair`, a table of
 :class:`Settings`, a boolean :class:`Mask`, an :class:`Instance` of a result record, ``SEED``,
 ``FLAG``, ``CALLABLE`` and :class:`Maybe` (``None`` or a domain).
+
+A domain may name the arguments declared before it, in an :class:`Expression`: an interval end
+(``Integer("[ddof + 1, inf)")``, ``Integer("[0, steps := leading.shape[1])")``), a shape
+(``Reals(axes="scores.shape")``, ``axes="(replicates, generations)", drop_leading=True`` for a
+scalar or one value per generation) or the condition under which ``None`` is refused
+(``Maybe(POSITIVE, needed="kind == 'geometric'")``). Each constraint between parameters is then
+said once, checked before the body runs and swept like any other domain.
 That declaration does three jobs:
 
 * **validation**: before the body runs, each argument is checked (``TypeError`` for the wrong
   kind of object, ``ValueError`` for a value outside the domain, the message naming the
   parameter and the value: the checks of :mod:`mctools._validate`) and the body receives it
   converted (a float, an int, a float array, a ``numpy.random.Generator``). The body keeps
-  the model and the constraints *between* parameters;
+  the model and the few constraints no declaration says (a run length beyond float64, a
+  history of probability zero; overflow through :func:`mctools._validate.within_float64`);
 * **bad values**: :meth:`Domain.refuses` gives values the domain must refuse, from which
   ``tests/test_bad_inputs.py`` builds its sweep;
 * **documentation**: ``tests/test_domains.py`` holds the domain each docstring states
@@ -31,11 +39,12 @@ mathematics: ``"(0, 1]"``; an infinite endpoint that is closed, ``"[0, inf]"``, 
 
 from __future__ import annotations
 
+import ast
 import functools
 import inspect
 import math
 import numbers
-import re
+import typing
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,29 +93,106 @@ NAN, INF = float("nan"), float("inf")
 NOT_NUMBERS = ["1.0", None, True, 1 + 2j]
 
 
+class Expression:
+    """An arithmetic expression over a call's other arguments, e.g. ``"ddof + 1"`` or ``"scores.shape"``.
+
+    Parsed once, when the domain is declared: names, numbers, ``+ - * //``, comparisons,
+    ``and``/``or``, ``.shape``/``.size``/``.ndim``, indexing, tuples and ``max``, ``min``,
+    ``round``, ``any``, ``inf``; nothing else compiles. Evaluated against the arguments the
+    function has checked so far (converted: arrays, ints, floats). ``"steps := leading.shape[1]"``
+    names the value ``steps`` in messages.
+    """
+
+    _NAMESPACE: typing.ClassVar = {
+        "__builtins__": {},
+        "inf": INF,
+        "max": max,
+        "min": min,
+        "round": round,
+        "any": np.any,
+    }
+    _NODES = (ast.Expression, ast.Name, ast.Load, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp)
+    _NODES += (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.USub, ast.Not, ast.And, ast.Or)
+    _NODES += (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Subscript, ast.Slice, ast.Tuple, ast.Starred)
+    _NODES += (ast.Attribute, ast.Call)
+
+    def __init__(self, text: str):
+        label, _, text = text.rpartition(":=")
+        tree = ast.parse(text.strip(), mode="eval")
+        for node in ast.walk(tree):
+            attribute = isinstance(node, ast.Attribute) and node.attr not in ("shape", "size", "ndim")
+            call = isinstance(node, ast.Call) and not (
+                isinstance(node.func, ast.Name) and node.func.id in self._NAMESPACE
+            )
+            if not isinstance(node, self._NODES) or attribute or call:
+                raise ValueError(f"a domain's expression may not use {ast.unparse(node)!r}, in {text!r}")
+        self.text, self.label = text.strip(), label.strip() or text.strip()
+        self.depends = frozenset(n.id for n in ast.walk(tree) if isinstance(n, ast.Name)) - set(self._NAMESPACE)
+        self._code = compile(tree, f"<domain {self.text!r}>", "eval")
+
+    def __call__(self, arguments: dict):
+        return eval(self._code, self._NAMESPACE, arguments)  # compiled from the whitelisted nodes above
+
+    def __str__(self) -> str:
+        return self.label if self.label == self.text else f"{self.label} := {self.text}"
+
+
+def _split_ends(text: str) -> list[str] | None:
+    """The two ends of ``"(a, b]"``'s inside, split at the comma outside any brackets."""
+    depth, parts, start = 0, [], 0
+    for i, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]] if len(parts) == 1 else None
+
+
 @dataclass(frozen=True)
 class Interval:
-    """An interval of the real line, parsed from ``"(a, b]"``; ``inf`` endpoints may be closed."""
+    """An interval of the real line, parsed from ``"(a, b]"``; ``inf`` endpoints may be closed.
+
+    An end may name other arguments, ``"[ddof + 1, inf)"``, ``"[0, vocabulary]"``: an
+    :class:`Expression` (``lower_from``, ``upper_from``), checked against the call's arguments by
+    :meth:`check_ends`. Its float end is then infinite, so the fixed checks leave that side to it.
+    """
 
     lower: float
     upper: float
     lower_open: bool
     upper_open: bool
+    lower_from: Expression | None = None
+    upper_from: Expression | None = None
 
     @classmethod
     def parse(cls, text: str | Interval) -> Interval:
         """The interval ``text`` writes (an :class:`Interval` is returned as it is)."""
         if isinstance(text, Interval):
             return text
-        match = re.fullmatch(r"\s*([\[(])\s*([^,\s]+)\s*,\s*([^,\s]+)\s*([\])])\s*", text)
-        if match is None:
+        text = text.strip()
+        ends = _split_ends(text[1:-1]) if len(text) > 1 and text[0] in "[(" and text[-1] in "])" else None
+        if ends is None or not all(end.strip() for end in ends):
             raise ValueError(f"an interval is written like '(0, 1]', got {text!r}")
-        left, lower, upper, right = match.groups()
-        return cls(float(lower), float(upper), left == "(", right == ")")
+        found = {}
+        for side, end, infinite in (("lower", ends[0], -INF), ("upper", ends[1], INF)):
+            try:
+                found[side] = float(end)
+            except ValueError:
+                found[side], found[f"{side}_from"] = infinite, Expression(end)
+        return cls(lower_open=text[0] == "(", upper_open=text[-1] == ")", **found)
 
     def __str__(self) -> str:
-        ends = (f"{end:g}" for end in (self.lower, self.upper))
-        return f"{'(['[not self.lower_open]}{', '.join(ends)}{')]'[not self.upper_open]}"
+        lower, upper = (end if end is not None else f"{value:g}" for end, value in self._ends)
+        return f"{'(['[not self.lower_open]}{lower}, {upper}{')]'[not self.upper_open]}"
+
+    @property
+    def _ends(self):
+        return ((self.lower_from, self.lower), (self.upper_from, self.upper))
+
+    @functools.cached_property
+    def depends(self) -> frozenset:
+        """The arguments the ends name."""
+        return frozenset().union(*(end.depends for end, _ in self._ends if end is not None))
 
     @functools.cached_property
     def bounds(self) -> dict:
@@ -121,8 +207,33 @@ class Interval:
     @functools.cached_property
     def infinities(self) -> tuple[float, ...]:
         """The infinities the interval admits (a closed infinite endpoint)."""
-        ends = ((self.lower, self.lower_open), (self.upper, self.upper_open))
-        return tuple(end for end, is_open in ends if math.isinf(end) and not is_open)
+        ends = ((self.lower, self.lower_open, self.lower_from), (self.upper, self.upper_open, self.upper_from))
+        return tuple(end for end, is_open, named in ends if math.isinf(end) and not is_open and named is None)
+
+    def resolve(self, arguments: dict) -> Interval:
+        """The interval with its named ends evaluated on ``arguments``."""
+        lower, upper = (value if end is None else float(end(arguments)) for end, value in self._ends)
+        return Interval(lower, upper, self.lower_open, self.upper_open)
+
+    def check_ends(self, name: str, value, arguments: dict):
+        """``value`` (a number or an array), if it lies within the named ends; else a ``ValueError``."""
+        for end, is_open, below in (
+            (self.lower_from, self.lower_open, True),
+            (self.upper_from, self.upper_open, False),
+        ):
+            if end is None:
+                continue
+            bound = end(arguments)
+            outside = (
+                (value <= bound if is_open else value < bound)
+                if below
+                else (value >= bound if is_open else value > bound)
+            )
+            if outside is True or (outside is not False and outside.any()):  # np.any costs microseconds on a bool
+                relation = (">" if below else "<") + ("" if is_open else "=")
+                bound = bound.item() if isinstance(bound, np.generic) else bound
+                raise ValueError(f"{name} must be {relation} {end.label} = {show(bound)}, got {show(value)}")
+        return value
 
     def outside(self) -> list[float]:
         """NaN, the infinities not admitted, reals just and well outside, and the open endpoints themselves."""
@@ -137,6 +248,11 @@ class Domain:
     """Where a parameter's values live. Subclasses define :meth:`check` and :meth:`refuses`."""
 
     interval: Interval | None = None
+
+    @property
+    def depends(self) -> frozenset:
+        """The other arguments this domain names (they must be declared, and so checked, before it)."""
+        return self.interval.depends if self.interval is not None else frozenset()
 
     def check(self, name: str, value, arguments: dict):
         """Return ``value`` converted, or raise ``TypeError``/``ValueError`` naming ``name``.
@@ -159,16 +275,33 @@ class Real(Domain):
     def check(self, name, value, arguments):
         if isinstance(value, numbers.Real) and value in self.interval.infinities:
             return float(value)  # an admitted infinity (e.g. "no annealing")
-        return check_real(name, value, **self.interval.bounds)
+        value = check_real(name, value, **self.interval.bounds)
+        return self.interval.check_ends(name, value, arguments) if self.interval.depends else value
 
     def refuses(self, valid, arguments):
-        return [*NOT_NUMBERS, [valid], np.array([valid]), np.float64(NAN), *self.interval.outside()]
+        outside = self.interval.resolve(arguments).outside()
+        return [*NOT_NUMBERS, [valid], np.array([valid]), np.float64(NAN), *outside]
 
 
 def _integers_outside(interval: Interval) -> list[int]:
-    """The integers just outside an interval's finite ends."""
-    ends = ((interval.lower, -1), (interval.upper, 1))
-    return [math.ceil(end) + step if step < 0 else math.floor(end) + step for end, step in ends if math.isfinite(end)]
+    """The integers just outside an interval's finite ends (an open end's own integer among them)."""
+    found = []
+    if math.isfinite(interval.lower):
+        found.append(math.floor(interval.lower) if interval.lower_open else math.ceil(interval.lower) - 1)
+    if math.isfinite(interval.upper):
+        found.append(math.ceil(interval.upper) if interval.upper_open else math.floor(interval.upper) + 1)
+    return found
+
+
+def _fits(shape: tuple, pattern: tuple, drop_leading: bool) -> bool:
+    """Whether ``shape`` is ``pattern``: ``None`` stands for any length, a leading ``...`` for any
+    leading axes, and ``drop_leading`` lets leading axes be left out (a scalar stands for them all)."""
+    free = pattern[:1] == (Ellipsis,)
+    axes = pattern[1:] if free else pattern
+    if (len(shape) < len(axes) and not drop_leading) or (len(shape) > len(axes) and not free):
+        return False
+    tail = shape[max(len(shape) - len(axes), 0) :]
+    return all(want is None or got == want for got, want in zip(tail, axes[len(axes) - len(tail) :], strict=True))
 
 
 class Integer(Domain):
@@ -183,10 +316,11 @@ class Integer(Domain):
         if value > upper:
             allowed = f"{lower:.0f} or {upper:.0f}" if upper - lower == 1 else f"<= {upper:.0f}"
             raise ValueError(f"{name} must be {allowed}, got {value!r}")
-        return value
+        return self.interval.check_ends(name, value, arguments) if self.interval.depends else value
 
     def refuses(self, valid, arguments):
-        return [2.5, 3.0, np.float64(3.0), "3", True, None, NAN, [valid], *_integers_outside(self.interval)]
+        outside = _integers_outside(self.interval.resolve(arguments))
+        return [2.5, 3.0, np.float64(3.0), "3", True, None, NAN, [valid], *outside]
 
 
 class _Array(Domain):
@@ -196,15 +330,41 @@ class _Array(Domain):
     the numbers of dimensions allowed), the allowed shapes in words for messages. A wrong number
     of dimensions raises ``shape_error`` (``ValueError``; ``TypeError`` where a parameter has
     always treated it as the wrong kind of object).
+
+    ``axes`` ties the shape to other arguments: an :class:`Expression` giving a tuple (or an
+    array, whose shape counts), ``"scores.shape"``, ``"(replicates, generations)"``,
+    ``"(..., models.means.shape[-1])"``, in which ``None`` is an axis of any length and a
+    leading ``...`` any leading axes; with ``drop_leading=True`` leading axes may be left out
+    (a scalar, or one value per generation, stands for all replicates).
     """
 
-    def __init__(self, *, ndim=None, min_ndim=0, shape=None, classes=(0, None), what="", shape_error=ValueError):
+    def __init__(
+        self,
+        *,
+        ndim=None,
+        min_ndim=0,
+        shape=None,
+        classes=(0, None),
+        what="",
+        shape_error=ValueError,
+        axes: str | None = None,
+        drop_leading: bool = False,
+    ):
         ndim = len(shape) if isinstance(shape, tuple) else ndim
         self.ndim = (ndim,) if isinstance(ndim, int) else ndim  # the dimensions allowed, if restricted
         self.min_ndim, self.shape, self.classes, self.what = min_ndim, shape, classes, what
         self.shape_error = shape_error
+        self.axes, self.drop_leading = (None if axes is None else Expression(axes)), drop_leading
 
-    def _structure(self, name: str, array: np.ndarray) -> np.ndarray:
+    @property
+    def depends(self) -> frozenset:
+        return super().depends | (self.axes.depends if self.axes is not None else frozenset())
+
+    def _pattern(self, arguments: dict) -> tuple:
+        pattern = self.axes(arguments)
+        return pattern.shape if isinstance(pattern, np.ndarray) else tuple(pattern)
+
+    def _structure(self, name: str, array: np.ndarray, arguments: dict) -> np.ndarray:
         if array.ndim < self.min_ndim:  # for Integers and Probabilities (Reals: as_finite_array refused it)
             raise self.shape_error(f"{name} must have at least {self.min_ndim} dimension(s), got shape {array.shape}")
         exact = isinstance(self.shape, tuple) and array.shape != self.shape
@@ -218,10 +378,37 @@ class _Array(Domain):
             )
         if array.ndim and most is not None and array.shape[-1] > most:
             raise ValueError(f"{name} must have at most {most} {self.what} on its last axis, got shape {array.shape}")
+        return self._check_axes(name, array, arguments) if self.axes is not None else array
+
+    def _check_axes(self, name: str, array: np.ndarray, arguments: dict) -> np.ndarray:
+        if not _fits(array.shape, pattern := self._pattern(arguments), self.drop_leading):
+            shown = str(pattern).replace("Ellipsis", "...").replace("None", "any")
+            if self.axes.text.endswith(".shape") and self.axes.text[:-6].isidentifier():
+                wanted = f"shape {shown}, the same shape as {self.axes.text[:-6]}"
+            else:
+                named = [f"{n} = {arguments[n]!r}" for n in sorted(self.axes.depends) if isinstance(arguments[n], int)]
+                wanted = f"shape {self.axes.label} = {shown}" + (f" where {', '.join(named)}" if named else "")
+            wanted = f"be a scalar or have {wanted} or its trailing axes" if self.drop_leading else f"have {wanted}"
+            raise ValueError(f"{name} must {wanted}, got shape {array.shape}")
         return array
 
-    def _misshapen(self, valid: np.ndarray) -> list:
-        """Arrays like ``valid`` with a forbidden number of dimensions or of classes."""
+    def _misshapen(self, valid: np.ndarray, arguments: dict) -> list:
+        """Arrays like ``valid`` with a forbidden number of dimensions, of classes, or shape."""
+        values = self._wrong_axes(valid, arguments) if self.axes is not None else []
+        return values + self._wrong_ndim(valid)
+
+    def _wrong_axes(self, valid: np.ndarray, arguments: dict) -> list:
+        """Arrays like ``valid`` whose shape the other arguments refuse: one axis longer, one more axis."""
+        pattern = self._pattern(arguments)
+        axes = pattern[1:] if pattern[:1] == (Ellipsis,) else pattern
+        full = tuple(2 if axis is None else axis for axis in axes)  # valid may be a scalar standing for these
+        shapes = [
+            tuple(n + (i == j) for j, n in enumerate(base)) for base in (valid.shape, full) for i in range(len(base))
+        ]
+        shapes += [(1, *valid.shape), full[1:]]
+        return [np.resize(valid, shape) for shape in shapes if not _fits(shape, pattern, self.drop_leading)]
+
+    def _wrong_ndim(self, valid: np.ndarray) -> list:
         values = [valid.flat[0]] if max(self.min_ndim, min(self.ndim or (0,))) > 0 else []
         if self.min_ndim > 1 and valid.ndim == self.min_ndim:
             values.append(valid[0])  # one dimension too few
@@ -253,10 +440,12 @@ class Reals(_Array):
 
     def check(self, name, value, arguments):
         array = as_finite_array(name, value, min_ndim=self.min_ndim, allow_empty=self.empty, **self._checks)
-        return self._structure(name, array)
+        if self.interval.depends:
+            self.interval.check_ends(name, array, arguments)
+        return self._structure(name, array, arguments)
 
     def refuses(self, valid, arguments):
-        valid, outside = np.array(valid, dtype=float), self.interval.outside()
+        valid, outside = np.array(valid, dtype=float), self.interval.resolve(arguments).outside()
         wrong = []  # valid, with one entry outside the interval (the shape is right: only the entry is wrong)
         for bad in outside if valid.size else []:
             changed = valid.copy()
@@ -265,7 +454,7 @@ class Reals(_Array):
         scalars = [np.float64(v) for v in outside] if self.min_ndim == 0 and self.ndim is None else []
         empty = [] if self.empty else [np.empty((*valid.shape[:-1], 0)) if valid.ndim else []]
         kinds = [*NOT_NUMBERS, "ab", [True, False], [1 + 2j], [[1.0], [1.0, 2.0]]]
-        return [*kinds, *wrong, *scalars, *empty, *self._misshapen(valid)]
+        return [*kinds, *wrong, *scalars, *empty, *self._misshapen(valid, arguments)]
 
 
 class Integers(_Array):
@@ -279,7 +468,7 @@ class Integers(_Array):
         if self.empty and isinstance(value, list | tuple) and len(value) == 0:  # numpy would make it floats
             return np.empty(0, dtype=np.int64)
         if not isinstance(value, list | tuple | np.ndarray) or getattr(value, "ndim", 1) == 0:  # a scalar
-            return self._structure(name, np.asarray(self._scalar.check(name, value, arguments)))
+            return self._structure(name, np.asarray(self._scalar.check(name, value, arguments)), arguments)
         array = as_integer_array(name, value, "an integer or an array of integers").astype(np.int64)
         if array.size == 0 and not self.empty:
             raise self.shape_error(f"{name} must not be empty, got {show(array)}")
@@ -287,25 +476,28 @@ class Integers(_Array):
             raise ValueError(f"{name} must be >= {self.interval.lower:g}, got {show(array)}")
         if array.size and array.max() > self.interval.upper:
             raise ValueError(f"{name} must be <= {self.interval.upper:g}, got {show(array)}")
-        return self._structure(name, array)
+        if self.interval.depends:
+            self.interval.check_ends(name, array, arguments)
+        return self._structure(name, array, arguments)
 
     def refuses(self, valid, arguments):
-        valid, outside = np.array(valid), _integers_outside(self.interval)
+        valid, outside = np.array(valid), _integers_outside(self.interval.resolve(arguments))
         wrong = [np.where(np.arange(valid.size).reshape(valid.shape) == 0, bad, valid) for bad in outside]
         scalars = outside if self.ndim is None else []
         kinds = [2.5, 3.0, np.float64(3.0), "3", True, None, NAN, valid.astype(float), [True, False], [[1], [1, 2]]]
         empty = [] if self.empty else [np.empty(0, dtype=int)]
-        return [*kinds, *wrong, *scalars, *empty, *self._misshapen(valid)]
+        return [*kinds, *wrong, *scalars, *empty, *self._misshapen(valid, arguments)]
 
 
 class Indices(Integers):
     """A 2-D integer array of indices ``>= 0`` with at least one row (its upper bound is another argument's)."""
 
-    def __init__(self, shape: str):
-        super().__init__("[0, inf)", ndim=2, shape=shape)
+    def __init__(self, shape: str, *, axes: str | None = None):
+        super().__init__("[0, inf)", ndim=2, shape=shape, axes=axes)
 
     def check(self, name, value, arguments):
-        return as_index_array(name, value, shape=self.shape)
+        array = as_index_array(name, value, shape=self.shape)
+        return self._check_axes(name, array, arguments) if self.axes is not None else array
 
 
 class Probabilities(_Array):
@@ -318,7 +510,7 @@ class Probabilities(_Array):
         self.atol = atol
 
     def check(self, name, value, arguments):
-        return self._structure(name, as_probabilities(name, value, atol=self.atol))
+        return self._structure(name, as_probabilities(name, value, atol=self.atol), arguments)
 
     def refuses(self, valid, arguments):
         valid = np.array(valid, dtype=float)
@@ -326,7 +518,7 @@ class Probabilities(_Array):
         nan[..., 0], inf[..., -1] = NAN, INF
         negative[..., 0], negative[..., -1] = -0.2, valid[..., -1] + valid[..., 0] + 0.2  # sums to one
         kinds = [None, "ab", [True, False], [], [[]], [[0.5, 0.5], [0.2]]]
-        return [*kinds, nan, inf, valid * 1.4, valid * 0.4, negative, *self._misshapen(valid)]
+        return [*kinds, nan, inf, valid * 1.4, valid * 0.4, negative, *self._misshapen(valid, arguments)]
 
 
 class PerReplicate(Domain):
@@ -338,6 +530,10 @@ class PerReplicate(Domain):
     def __init__(self, scalar: Real | Integer):
         self.inner = (Reals if isinstance(scalar, Real) else Integers)(scalar.interval)
         self.interval = scalar.interval
+
+    @property
+    def depends(self) -> frozenset:
+        return self.interval.depends | {"replicates"}
 
     def check(self, name, value, arguments):
         array, replicates = self.inner.check(name, value, arguments), arguments["replicates"]
@@ -455,16 +651,30 @@ class Instance(Domain):
 
 
 class Maybe(Domain):
-    """``None`` (the documented default meaning) or a value of ``inner``."""
+    """``None`` (the documented default meaning) or a value of ``inner``.
 
-    def __init__(self, inner: Domain):
+    ``needed`` is a condition on the other arguments (an :class:`Expression`, ``"kind ==
+    'geometric'"``) under which ``None`` is refused: a parameter the others need.
+    """
+
+    def __init__(self, inner: Domain, *, needed: str | None = None):
         self.inner, self.interval = inner, inner.interval
+        self.needed = None if needed is None else Expression(needed)
+
+    @property
+    def depends(self) -> frozenset:
+        return self.inner.depends | (self.needed.depends if self.needed is not None else frozenset())
 
     def check(self, name, value, arguments):
-        return None if value is None else self.inner.check(name, value, arguments)
+        if value is not None:
+            return self.inner.check(name, value, arguments)
+        if self.needed is not None and bool(self.needed(arguments)):
+            raise ValueError(f"{name} must be given when {self.needed}, got None")
+        return None
 
     def refuses(self, valid, arguments):
-        return [v for v in self.inner.refuses(valid, arguments) if v is not None]
+        needed = self.needed is not None and bool(self.needed(arguments))
+        return [None] * needed + [v for v in self.inner.refuses(valid, arguments) if v is not None]
 
 
 class Pair(Domain):
@@ -536,6 +746,10 @@ def domains(**declared: Domain):
         stray = set(declared) - set(parameters)
         if stray or any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD, p.POSITIONAL_ONLY) for p in parameters.values()):
             raise TypeError(f"{func.__name__}: declare named parameters only, got {sorted(stray)} or *args")
+        for index, (name, domain) in enumerate(declared.items()):
+            undeclared = domain.depends - set(list(declared)[:index])
+            if undeclared:
+                raise TypeError(f"{func.__name__}: {name}'s domain names {sorted(undeclared)}: declare them before it")
         positional = [name for name, p in parameters.items() if p.kind is p.POSITIONAL_OR_KEYWORD]
         defaults = {name: p.default for name, p in parameters.items() if p.default is not p.empty}
         names = frozenset(parameters)

@@ -26,6 +26,7 @@ __all__ = [
     "check_real",
     "check_same_classes",
     "show",
+    "within_float64",
 ]
 
 # Python and NumPy scalars that as_finite_array checks without building an array first
@@ -241,6 +242,28 @@ def call_checked(name: str, func, x: np.ndarray, *, allow_neginf: bool = False) 
     if np.any(bad):
         allowed = "NaN or +inf" if allow_neginf else "NaN or inf"
         raise ValueError(f"{name} must not return {allowed}, got it at {show(x[bad] if x.shape else x)}")
+    return values
+
+
+def within_float64(compute, refusal, *, limit: float = np.inf, floor: float = -np.inf):
+    """The values ``compute()`` returns, computed with numpy's overflow and underflow warnings off,
+    or a ``ValueError(refusal)`` if any has left float64's range.
+
+    Left the range: NaN, an infinity, a magnitude above ``limit`` (a margin a later step
+    needs), or a value below ``floor`` (``np.finfo(float).tiny``: no subnormal temperature to
+    divide by). ``refusal`` names the arguments to blame and their values (a string, or a
+    callable giving it, for a message costly to build). The one overflow guard of the modules
+    that scale, exponentiate or sum what a student passes.
+    """
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        values = compute()
+    inside = np.isfinite(values)  # a numpy bool or array: only the tests asked for, in a loop's hot path
+    if limit < np.inf:
+        inside &= np.abs(values) <= limit
+    if floor > -np.inf:
+        inside &= values >= floor
+    if not inside.all():
+        raise ValueError(refusal if isinstance(refusal, str) else refusal())
     return values
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._domains import COUNT, NONNEGATIVE, POSITIVE, SEED, Choice, Integer, Maybe, Reals, domains
+from ._validate import within_float64
 
 __all__ = [
     "annealing_distribution",
@@ -60,16 +61,14 @@ def rugged_landscape(size: int = 30, *, ripple: float = 0.1, period: float = 4.0
         Rewards :math:`r(x)`.
     """
     x = np.arange(size, dtype=float)
-    with np.errstate(over="ignore"):
-        phase = 2 * np.pi * x / period
-    if not np.all(np.isfinite(phase)):
-        raise ValueError(f"period must be large enough that 2 pi x / period is finite, got {period!r}")
+    refusal = f"period must be large enough that 2 pi x / period is finite, got {period!r}"
+    phase = within_float64(lambda: 2 * np.pi * x / period, refusal)
     broad = np.exp(-(((x - 0.25 * size) / (0.12 * size)) ** 2))
     narrow = 2.0 * np.exp(-(((x - 0.75 * size) / (0.07 * size)) ** 2))
     return broad + narrow + ripple * np.sin(phase)
 
 
-@domains(kind=Choice(*SCHEDULES), steps=COUNT, start=POSITIVE, end=Maybe(POSITIVE))
+@domains(kind=Choice(*SCHEDULES), steps=COUNT, start=POSITIVE, end=Maybe(POSITIVE, needed="kind == 'geometric'"))
 def temperature_schedule(kind: str, steps: int, start: float, end: float | None = None) -> np.ndarray:
     r"""Temperatures :math:`T_0, \dots, T_{S-1}` for ``steps`` :math:`= S` Metropolis steps.
 
@@ -95,25 +94,14 @@ def temperature_schedule(kind: str, steps: int, start: float, end: float | None 
     numpy.ndarray, shape (steps,)
     """
     t = np.arange(steps, dtype=float)
-    with np.errstate(over="ignore", under="ignore"):  # checked below
-        if kind == "constant":
-            schedule = np.full(steps, start)
-        elif kind == "logarithmic":
-            schedule = start * np.log(2.0) / np.log(t + 2.0)
-        elif end is None:
-            raise ValueError("end must be given for kind='geometric', got None")
-        else:
-            schedule = start * np.float64(end / start) ** (t / max(steps - 1, 1))
-    if not np.all(np.isfinite(schedule) & (schedule >= np.finfo(float).tiny)):
-        given = f"start={start!r}" if end is None else f"start={start!r} and end={end!r}"
-        shown = np.array2string(schedule, threshold=6)
-        raise ValueError(f"{given} give temperatures outside float64's normal range, got {shown}")
-    return schedule
-
-
-def _check_start(start: int, size: int) -> None:
-    if start >= size:
-        raise ValueError(f"start must be a state in 0..{size - 1}, got {start}")
+    curves = {
+        "constant": lambda: np.full(steps, start),
+        "logarithmic": lambda: start * np.log(2.0) / np.log(t + 2.0),
+        "geometric": lambda: start * np.float64(end / start) ** (t / max(steps - 1, 1)),
+    }
+    given = f"start={start!r}" if end is None else f"start={start!r} and end={end!r}"
+    refusal = f"{given} give {kind} temperatures outside float64's normal range"
+    return within_float64(curves[kind], refusal, floor=np.finfo(float).tiny)
 
 
 @domains(rewards=REWARDS, temperature=POSITIVE)
@@ -145,7 +133,7 @@ def metropolis_matrix(rewards, temperature: float) -> np.ndarray:
     return matrix
 
 
-@domains(rewards=REWARDS, schedule=SCHEDULE, start=Integer("[0, inf)"))
+@domains(rewards=REWARDS, schedule=SCHEDULE, start=Integer("[0, rewards.size)"))
 def annealing_distribution(rewards, schedule, start: int) -> np.ndarray:
     r"""Exact distribution of the annealing walker after every step.
 
@@ -167,7 +155,6 @@ def annealing_distribution(rewards, schedule, start: int) -> np.ndarray:
         Row :math:`t` is the distribution after :math:`t` steps.
     """
     r, temps = rewards, schedule
-    _check_start(start, r.size)
     with np.errstate(over="ignore", under="ignore"):  # a cold walker: the exponents go to -inf, exactly
         gain = np.diff(r) / temps[:, None]  # (r(x+1) - r(x)) / T_t, shape (S, L - 1)
         up = 0.5 * np.exp(np.minimum(0.0, gain))  # P(x -> x + 1) at every step
@@ -204,7 +191,7 @@ def _move_tables(r: np.ndarray, temps: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return accept, 2 * (y - x[:, None]).ravel()
 
 
-@domains(rewards=REWARDS, schedule=SCHEDULE, start=Integer("[0, inf)"), replicates=COUNT, rng=SEED)
+@domains(rewards=REWARDS, schedule=SCHEDULE, start=Integer("[0, rewards.size)"), replicates=COUNT, rng=SEED)
 def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, rng=None) -> np.ndarray:
     r"""Simulate Metropolis walkers cooled along ``schedule``, all replicates at once.
 
@@ -233,7 +220,6 @@ def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, r
         The state of each walker after every step, ``start`` first.
     """
     r, temps = rewards, schedule
-    _check_start(start, r.size)
     path = np.empty((replicates, temps.size + 1), dtype=np.int64)
     path[:, 0] = start
     # Walkers are kept as 2x, so that 2x + direction indexes the tables. Each step's states go

@@ -96,8 +96,14 @@ STRATEGY = {
     "period": Integer("[0, inf)"),  # 0: no probes
 }
 STEP_SIZE = Real("(0, 1]")
-WORLD = Reals(
-    min_ndim=2, ndim=(2, 3), shape="(steps, K) or (replicates, steps, K)", classes=(2, None), what="activities"
+WORLD = Reals(  # declared after replicates
+    min_ndim=2,
+    ndim=(2, 3),
+    shape="(steps, K) or (replicates, steps, K)",
+    classes=(2, None),
+    what="activities",
+    axes="(replicates, None, None)",
+    drop_leading=True,
 )
 
 
@@ -228,8 +234,6 @@ def simulate_bandit(
         depleted means of that step.
     """
     world = means
-    if world.ndim == 3 and world.shape[0] != replicates:
-        raise ValueError(f"means of shape {world.shape} must have replicates = {replicates} rows")
     start = world[..., 0, :] if initial is None else initial
     try:
         estimates = np.array(np.broadcast_to(start, (replicates, world.shape[-1])), dtype=float)
@@ -416,7 +420,11 @@ def strategy_arrays(strategies: dict, replicates: int) -> dict[str, np.ndarray]:
     return out
 
 
-@domains(leading=Indices("(replicates, steps)"), best=Indices("(replicates, steps)"), start=Integer("[0, inf)"))
+@domains(
+    leading=Indices("(replicates, steps)"),
+    best=Indices("(replicates, steps)", axes="leading.shape"),
+    start=Integer("[0, steps := leading.shape[1])"),
+)
 def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
     r"""First step :math:`t \ge` ``start`` at which the agent's mode is the best activity.
 
@@ -436,9 +444,5 @@ def escape_time(leading, best, *, start: int = 0) -> np.ndarray:
         Steps from ``start`` to the first match (0 if the mode is already right at
         ``start``), ``inf`` where it never happens.
     """
-    if leading.shape != best.shape:
-        raise ValueError(f"leading and best must have the same shape, got {leading.shape} and {best.shape}")
-    if start >= leading.shape[1]:
-        raise ValueError(f"start must be < steps = {leading.shape[1]}, got {start}")
     right = leading[:, start:] == best[:, start:]
     return np.where(right.any(axis=1), np.argmax(right, axis=1).astype(float), np.inf)

@@ -25,7 +25,6 @@ Kullback–Leibler divergence per observation).
 
 from __future__ import annotations
 
-import math
 import warnings
 
 import numpy as np
@@ -33,7 +32,7 @@ import scipy.sparse as sparse
 from scipy.sparse.linalg import MatrixRankWarning, spsolve
 
 from ._domains import COUNT, POSITIVE, SEED, Integer, Integers, Probabilities, Real, Reals, domains
-from ._validate import show
+from ._validate import show, within_float64
 
 __all__ = [
     "bernoulli_run_length",
@@ -67,10 +66,10 @@ def cusum_path(increments) -> np.ndarray:
     numpy.ndarray, shape (..., T)
         :math:`S_1, \dots, S_T`.
     """
-    with np.errstate(over="ignore", invalid="ignore"):
-        total = np.cumsum(increments, axis=-1)
-    if not np.all(np.isfinite(total)):
-        raise ValueError(f"increments must have finite cumulative sums (they overflow), got {show(increments)}")
+    total = within_float64(
+        lambda: np.cumsum(increments, axis=-1),
+        lambda: f"increments must have finite cumulative sums (they overflow), got {show(increments)}",
+    )
     return total - np.minimum(0.0, np.minimum.accumulate(total, axis=-1))
 
 
@@ -97,7 +96,7 @@ def first_alarm(paths, threshold: float) -> np.ndarray:
 
 @domains(
     scores=Integers("(-inf, inf)", ndim=1, shape="(m,)", shape_error=TypeError),
-    probabilities=Probabilities(ndim=1, shape="(m,)", atol=1e-9),
+    probabilities=Probabilities(ndim=1, shape="(m,)", atol=1e-9, axes="scores.shape"),
     threshold=Integer(f"[1, {_MAX_STATES}]"),
 )
 def cusum_run_length(scores, probabilities, threshold: int) -> float:
@@ -131,8 +130,6 @@ def cusum_run_length(scores, probabilities, threshold: int) -> float:
         the chain accurately.
     """
     raw, prob, size = scores, probabilities, threshold
-    if prob.shape != raw.shape:
-        raise ValueError(f"probabilities must have the shape of scores {raw.shape}, got {prob.shape}")
     if not np.any((raw > 0) & (prob > 0)):
         return float("inf")
     length = _run_length(raw.tolist(), prob.tolist(), size)
@@ -200,10 +197,11 @@ def bernoulli_scores(p0: float, p1: float, step: float = 0.01) -> tuple[int, int
     """
     if p0 == p1:
         raise ValueError(f"p1 must differ from p0, got p0 = p1 = {p0!r}")
-    one, zero = float(np.log(p1 / p0)) / step, float(np.log1p(-p1) - np.log1p(-p0)) / step
-    if not (math.isfinite(one) and math.isfinite(zero)):
-        raise ValueError(f"step is too small: the log-likelihood ratios overflow in units of step={step!r}")
-    one, zero = round(one), round(zero)
+    ratios = within_float64(  # z(1) and z(0) in units of step, in Python floats (a few microseconds)
+        lambda: (float(np.log(p1 / p0)) / step, float(np.log1p(-p1) - np.log1p(-p0)) / step),
+        f"step is too small: the log-likelihood ratios overflow in units of step={step!r}",
+    )
+    one, zero = (round(ratio) for ratio in ratios)
     if one == 0 or zero == 0:
         raise ValueError(f"step must be smaller than the log-likelihood ratios, got step={step!r} for p0={p0}, p1={p1}")
     return one, zero

@@ -22,20 +22,8 @@ from __future__ import annotations
 import numpy as np
 
 from ._domains import COUNT, FLAG, POSITIVE, REAL, SEED, Integer, Integers, Probabilities, Real, domains
-from ._validate import show
 
 __all__ = ["gaussian_refit", "regression_refit", "wright_fisher"]
-
-
-def _sample_sizes(sample_size: np.ndarray, generations: int, ddof: int) -> np.ndarray:
-    """Per-generation sample sizes, each above ``ddof``, from one size or one per generation."""
-    if sample_size.ndim and sample_size.shape != (generations,):
-        raise ValueError(
-            f"sample_size as a sequence must have length generations={generations}, got shape {sample_size.shape}"
-        )
-    if np.any(sample_size < ddof + 1):
-        raise ValueError(f"sample_size must be >= {ddof + 1} (ddof + 1), got {show(sample_size)}")
-    return np.broadcast_to(sample_size, (generations,))
 
 
 def _sample_moments(
@@ -79,7 +67,7 @@ def _real_counts(fresh_fraction, sizes: np.ndarray, reuse_real, accumulate: bool
     ddof=Integer("[0, 1]"),
     temperature=POSITIVE,
     accumulate=FLAG,
-    sample_size=Integers("[1, inf)"),
+    sample_size=Integers("[ddof + 1, inf)", axes="(generations,)", drop_leading=True),
     fresh_fraction=Real("[0, 1]"),
     reuse_real=FLAG,
     rng=SEED,
@@ -134,8 +122,8 @@ def gaussian_refit(
     Parameters
     ----------
     sample_size : int or sequence of int
-        :math:`M`, or one :math:`M_n` per generation (length ``generations``); each must
-        exceed ``ddof`` (so at least 1).
+        :math:`M`, or one :math:`M_n` per generation (length ``generations``); each at
+        least ``ddof + 1``.
     generations : int
         Number of refits, at least 0.
     replicates : int
@@ -179,7 +167,7 @@ def gaussian_refit(
     generative models on their own data. *ICLR*. Kazdan, J. et al. (2024). Collapse or thrive?
     Perils and promises of synthetic data in a self-generating world. arXiv:2410.16713.
     """
-    sizes = _sample_sizes(sample_size, generations, ddof)
+    sizes = np.broadcast_to(sample_size, (generations,))  # one size, or one per generation
     real_counts = _real_counts(fresh_fraction, sizes, reuse_real, accumulate)
     fixed_real = None  # reuse_real: the same real points, drawn once, in every generation
     if reuse_real and generations > 0 and real_counts[0] > 0:
@@ -224,7 +212,7 @@ def gaussian_refit(
 
 @domains(
     features=COUNT,
-    samples=COUNT,
+    samples=Integer("[features + 2, inf)"),
     generations=Integer("[0, inf)"),
     replicates=COUNT,
     noise=POSITIVE,
@@ -282,8 +270,6 @@ def regression_refit(
         column 0 is 0.
     """
     m, t = features, samples
-    if t < m + 2:
-        raise ValueError(f"samples must be >= features + 2 = {m + 2} for a finite expected error, got {t}")
     x = rng.standard_normal((replicates, t, m))
     rng.standard_normal((replicates, m))  # the truth w*: drawn to keep the stream, not needed below
     # w_n = H (X w_{n-1} + eps_n) = w_{n-1} + H eps_n as H X = I: the error e_n = w_n - w*
@@ -316,10 +302,10 @@ def _recorded_generations(generations: int, record_every: int) -> int:
 
 
 @domains(
-    p0=Probabilities(ndim=(1, 2), shape="(K,) or (replicates, K)"),
+    replicates=COUNT,
+    p0=Probabilities(ndim=(1, 2), shape="(K,) or (replicates, K)", axes="(replicates, None)", drop_leading=True),
     population=COUNT,
     generations=Integer("[0, inf)"),
-    replicates=COUNT,
     mutation=Real("[0, 1]"),
     record_every=COUNT,
     rng=SEED,
@@ -401,8 +387,6 @@ def wright_fisher(
     *Genetics* 49, 725–738.
     """
     p = p0
-    if p.ndim == 2 and p.shape[0] != replicates:
-        raise ValueError(f"p0 as a 2-D array must have one row per replicate ({replicates}), got shape {p.shape}")
     stored = _recorded_generations(generations, record_every)
     types = p.shape[-1]
     history = np.empty((replicates, stored + 1, types))

@@ -181,8 +181,8 @@ def _running_sums(table: np.ndarray, env: np.ndarray, out: np.ndarray) -> None:
     generations=Integer("[0, inf)"),
     founders=COUNT,
     replicates=COUNT,
-    ceiling=COUNT,
-    mean_offspring=MEAN_OFFSPRING,
+    ceiling=Integer("[founders, inf)"),
+    mean_offspring=Reals("[0, inf)", axes="(replicates, generations)", drop_leading=True),
     rng=SEED,
 )
 def branching_process(
@@ -230,14 +230,7 @@ def branching_process(
     Watson, H. W. and Galton, F. (1875). On the probability of the extinction of families.
     *Journal of the Anthropological Institute* 4, 138–144.
     """
-    if ceiling < founders:
-        raise ValueError(f"ceiling must be >= founders = {founders}, got ceiling = {ceiling}")
     given = mean_offspring
-    if given.ndim != 0 and given.shape not in {(generations,), (replicates, generations)}:
-        raise ValueError(
-            f"mean_offspring must be a scalar or have shape (generations,) = ({generations},) or "
-            f"(replicates, generations) = ({replicates}, {generations}), got shape {given.shape}"
-        )
     m = np.broadcast_to(given, (replicates, generations))  # a view: a scalar is not copied R x G times
     if m.size and given.max() * ceiling >= _POISSON_LIMIT:
         raise ValueError(f"ceiling * max(mean_offspring) must be < {_POISSON_LIMIT:g}, got {given.max() * ceiling:g}")

@@ -34,7 +34,6 @@ from .lowrank import (
     PICTURES,
     VISIBLE,
     ClassModels,
-    _budget,
     _conditional,
     _fit,
     _full_log_likelihood,
@@ -59,6 +58,7 @@ POLICY = Choice(*POLICIES)
 LOG_LIKELIHOOD = Reals(min_ndim=2)  # (..., N, K): ln N(x_v; mu_k, C_k) of each picture and class
 SHARES = Reals("[0, inf)", min_ndim=1)  # (..., K): the prior of each class
 PICTURES_2D = Reals(ndim=2, shape="(N, d)", classes=(2, None), what="pixels")  # one set of pictures, no replicates
+FRESH = "round(fresh_fraction * pictures.shape[0]) > 0"  # a real picture in each generation: the pool is needed
 TWO_OR_MORE = Integer("[2, inf)")  # classes, when the posterior has something to calibrate
 # 1/T stays in [1e-6, 1e6]: labels that the visible part separates perfectly send T to 0, labels
 # it says nothing about send T to infinity.
@@ -433,7 +433,6 @@ def cross_fitted_posterior(pictures, labels, visible, *, classes: int, budget: i
         raise ValueError(f"pictures must hold N >= 4 pictures, got shape {x.shape}")
     y = _labels("labels", labels, classes, x.shape[:-1])
     mask = _pixels("visible", visible, x.shape[-1])
-    budget = _budget(budget, classes, x.shape[-1])
     _, rho, quality, temperature, bias = _cross_fit(x, y, classes, mask, budget, noise_floor)
     return rho, quality, temperature, bias
 
@@ -467,8 +466,8 @@ def _generation(x, y, classes, visible, budget, policy, floor, u, z) -> _Step:
     policy=POLICY,
     replicates=COUNT,
     fresh_fraction=Real("[0, 1]"),
-    fresh_pictures=Maybe(PICTURES_2D),
-    fresh_labels=Maybe(LABELS),
+    fresh_pictures=Maybe(PICTURES_2D, needed=FRESH),
+    fresh_labels=Maybe(LABELS, needed=FRESH),
     noise_floor=POSITIVE,
     rng=SEED,
 )
@@ -545,11 +544,8 @@ def inpainting_generations(
     n, d = x0.shape
     y0 = _labels("labels", labels, classes, (n,))
     mask = _pixels("visible", visible, d)
-    budget = _budget(budget, classes, d)
     floor, gen = noise_floor, rng
     fresh = round(fresh_fraction * n)
-    if fresh > 0 and (fresh_pictures is None or fresh_labels is None):
-        raise ValueError(f"fresh_pictures and fresh_labels are needed with fresh_fraction={fresh_fraction!r}")
     if fresh_pictures is not None and fresh_labels is not None:  # a pool, used or not, must fit the pictures
         pool = _pixels("fresh_pictures", fresh_pictures, d)
         pool_labels = _labels("fresh_labels", fresh_labels, classes, (pool.shape[0],))

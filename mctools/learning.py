@@ -34,7 +34,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._domains import COUNT, NONNEGATIVE, SEED, Integer, Integers, Maybe, Real, Reals, domains
-from ._validate import check_broadcast, show
+from ._validate import check_broadcast
 
 __all__ = [
     "LearningRun",
@@ -137,7 +137,7 @@ _JOINT_STATES = 2**18  # two activities: tabulate every (grid cell, e_0, e_1) up
     max_experience=MAX_EXPERIENCE,
     **GRID,
     payoff=PAYOFF,
-    start=Integers("[0, inf)"),
+    start=Integers("[0, max_experience]"),
     rng=SEED,
 )
 def simulate_learning_by_doing(
@@ -193,8 +193,6 @@ def simulate_learning_by_doing(
     check_broadcast(learning=learning, forgetting=forgetting, temperature=temperature, novice=novice)
     ell, phi, tau, s0 = np.broadcast_arrays(learning, forgetting, temperature, novice)
     grid, K = ell.shape, w.shape[-1]
-    if np.any(first > cap):
-        raise ValueError(f"start must be within [0, max_experience={cap}], got {show(start)}")
     for name, array in (("payoff", w), ("start", first)):
         try:
             np.broadcast_to(array, (*grid, K))
@@ -346,7 +344,7 @@ def _forget(mass: np.ndarray, axis: int, phi: float) -> np.ndarray:
     max_experience=COUNT,
     **RATES,
     payoff=Reals("[0, inf)", shape=(2,)),
-    start=Integers("[0, inf)", shape=(2,)),
+    start=Integers("[0, max_experience]", shape=(2,)),
     given=Maybe(Integers("[0, 1]", ndim=2, shape="(H, k)", empty=True)),
 )
 def learning_by_doing_exact(
@@ -392,8 +390,6 @@ def learning_by_doing_exact(
         zero raises ``ValueError``).
     """
     cap, ell, phi, tau, s0, w, first = max_experience, learning, forgetting, temperature, novice, payoff, start
-    if np.any(first > cap):
-        raise ValueError(f"start must be two integers in [0, max_experience={cap}], got {show(start)}")
     history = np.zeros((1, 0), dtype=int) if given is None else given
     if history.shape[1] > days:
         raise ValueError(f"given must not fix more than days={days} choices, got {history.shape[1]}")

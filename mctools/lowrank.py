@@ -83,7 +83,7 @@ PICTURES = Reals(min_ndim=2, classes=(2, None), what="pixels")  # (..., N, d): p
 LABELS = Integers("[0, inf)", min_ndim=1)  # one class per picture, below `classes` (checked by _labels)
 VISIBLE = Mask("pixels")  # one entry per pixel (checked by _pixels)
 MODELS = Instance(ClassModels, "fit_class_models")
-BUDGET = Integer("[0, inf)")  # at most classes * (d - 1) (checked by _budget)
+BUDGET = Integer("[0, classes * (d - 1) := classes * (pictures.shape[-1] - 1)]")
 
 
 def _pixels(name: str, array: np.ndarray, d: int) -> np.ndarray:
@@ -98,12 +98,6 @@ def _labels(name: str, y: np.ndarray, classes: int, shape: tuple[int, ...], *, u
     if y.shape != shape:
         raise ValueError(f"{name} must have shape {shape} (one class per picture), got shape {y.shape}")
     return check_indices(name, y, upper=classes, upper_from=upper_from)
-
-
-def _budget(budget: int, classes: int, d: int) -> int:
-    if budget > classes * (d - 1):
-        raise ValueError(f"budget must be at most classes * (d - 1) = {classes * (d - 1)} ranks, got {budget}")
-    return budget
 
 
 # --- fitting ------------------------------------------------------------
@@ -234,11 +228,13 @@ def fit_class_models(pictures, labels, classes: int, budget: int, *, noise_floor
         ``noise_floor`` times the identity.
     """
     labels = _labels("labels", labels, classes, pictures.shape[:-1])
-    budget = _budget(budget, classes, pictures.shape[-1])
     return _fit(pictures, labels, classes, budget, noise_floor)
 
 
-@domains(eigenvalues=Reals("[0, inf)", min_ndim=1, classes=(2, None), what="eigenvalues"), rank=Integers("[0, inf)"))
+@domains(
+    eigenvalues=Reals("[0, inf)", min_ndim=1, classes=(2, None), what="eigenvalues"),
+    rank=Integers("[0, d := eigenvalues.shape[-1])"),
+)
 def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
     r"""Mean log-likelihood per picture of the maximum-likelihood PPCA of rank :math:`r`.
 
@@ -261,8 +257,6 @@ def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
         :math:`L(r)`, nats per picture.
     """
     lam, r, d = eigenvalues, rank, eigenvalues.shape[-1]
-    if r.size and r.max() >= d:
-        raise ValueError(f"rank must be < d = {d} (the eigenvalues' last axis), got {show(r)}")
     shape = np.broadcast_shapes(lam.shape[:-1], r.shape)
     lam = np.broadcast_to(-np.sort(-lam, axis=-1), (*shape, d))
     r = np.broadcast_to(r, shape)
@@ -277,7 +271,11 @@ def ppca_log_likelihood(eigenvalues, rank) -> np.ndarray:
     return _mean_log_likelihood(lam, variances)
 
 
-@domains(shares=Reals("[0, inf)", min_ndim=1), log_likelihoods=Reals(min_ndim=2), budget=Integer("[0, inf)"))
+@domains(
+    shares=Reals("[0, inf)", min_ndim=1),
+    budget=Integer("[0, inf)"),
+    log_likelihoods=Reals(min_ndim=2, axes="(..., shares.shape[-1], budget + 1)"),
+)
 def allocate_ranks(shares, log_likelihoods, budget: int) -> np.ndarray:
     r"""The split of a rank budget maximising :math:`\sum_k \pi_k L_k(r_k)`, :math:`\sum_k r_k = R`.
 
@@ -301,11 +299,6 @@ def allocate_ranks(shares, log_likelihoods, budget: int) -> np.ndarray:
         Ranks summing to :math:`R`; ties go to the smaller rank of the later class.
     """
     pi, table = shares, log_likelihoods
-    if table.shape[-1] != budget + 1 or table.shape[-2] != pi.shape[-1]:
-        raise ValueError(
-            f"log_likelihoods must have shape (..., K, budget + 1) = (..., {pi.shape[-1]}, {budget + 1}) for "
-            f"shares with K = {pi.shape[-1]} classes, got shape {table.shape}"
-        )
     shape = np.broadcast_shapes(pi.shape, table.shape[:-1])
     values = np.broadcast_to(pi[..., None], (*shape, 1)) * np.broadcast_to(table, (*shape, budget + 1))
     return _allocate(values, budget, np.full(shape, budget))

@@ -13,8 +13,8 @@ from collections.abc import Callable
 import numpy as np
 from scipy.optimize import brentq
 
-from ._domains import CALLABLE, COUNT, POSITIVE, REAL, Integer, Reals, domains
-from ._validate import call_checked
+from ._domains import CALLABLE, COUNT, POSITIVE, REAL, Integer, Real, Reals, domains
+from ._validate import call_checked, within_float64
 
 __all__ = ["cobweb", "derivative", "first_passage", "fixed_points", "iterate_map"]
 
@@ -52,7 +52,7 @@ def iterate_map(func: Map, x0, steps: int) -> np.ndarray:
     return orbit
 
 
-@domains(func=CALLABLE, lower=REAL, upper=REAL, grid=Integer("[3, inf)"))
+@domains(func=CALLABLE, upper=REAL, lower=Real("(-inf, upper)"), grid=Integer("[3, inf)"))
 def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int = 2001) -> np.ndarray:
     r"""All fixed points :math:`x^* = G(x^*)` in ``[lower, upper]``, found by bracketing.
 
@@ -74,12 +74,9 @@ def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int
     numpy.ndarray, shape (m,)
         The fixed points in increasing order.
     """
-    if not lower < upper:
-        raise ValueError(f"lower must be < upper, got lower={lower!r}, upper={upper!r}")
-    with np.errstate(over="ignore"):
-        width = upper - lower
-    if not np.isfinite(width):
-        raise ValueError(f"upper - lower must be finite in float64, got lower={lower!r}, upper={upper!r}")
+    within_float64(
+        lambda: upper - lower, f"upper - lower must be finite in float64, got lower={lower!r}, upper={upper!r}"
+    )
     x = np.linspace(lower, upper, grid)
     gap = _apply(func, x) - x
     roots = list(x[gap == 0.0])

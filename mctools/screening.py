@@ -153,7 +153,7 @@ def funded_quality(skill, bar) -> np.ndarray:
     return spread * mills
 
 
-@domains(skill=SKILL, bar=BAR, cost=Maybe(Reals()))
+@domains(skill=SKILL, bar=BAR, cost=Maybe(Reals(), needed="any(bar == -inf)"))
 def net_value(skill, bar, cost=None) -> np.ndarray:
     r"""Expected net quality per proposal, :math:`E[(\theta - c)\,1\{m > b\}] = \sqrt v\,\varphi(z) - c\,(1 - \Phi(z))`.
 
@@ -176,8 +176,6 @@ def net_value(skill, bar, cost=None) -> np.ndarray:
         Net value per proposal considered, broadcast over the arguments.
     """
     s, b = skill, bar
-    if cost is None and np.any(np.isneginf(b)):
-        raise ValueError(f"cost must be given when bar is -inf, got bar={show(bar)}")
     c = b if cost is None else cost
     check_broadcast(skill=s, bar=b, cost=c)
     spread, z = _spread_and_z(s, b)
@@ -416,8 +414,8 @@ class RoundResult(NamedTuple):
 
 @domains(
     proposal_share=Probabilities(ndim=1),
-    skill=SKILLED,
-    bar=Reals(),
+    skill=Reals("(0, inf]", axes="proposal_share.shape"),  # SKILLED, one per area
+    bar=Reals(axes="proposal_share.shape", drop_leading=True),
     proposals=COUNT,
     replicates=COUNT,
     rng=SEED,
@@ -452,11 +450,7 @@ def simulate_round(proposal_share, skill, bar, proposals: int, *, replicates: in
     """
     p, s, b, n = proposal_share, skill, bar, proposals
     k = p.size
-    if s.shape != (k,):
-        raise ValueError(f"skill must have shape ({k},) like proposal_share, got {s.shape}")
-    b = np.broadcast_to(b, (k,)) if b.ndim == 0 else b
-    if b.shape != (k,):
-        raise ValueError(f"bar must be a scalar or have shape ({k},), got {b.shape}")
+    b = np.broadcast_to(b, (k,))
     u = rng.random((replicates, n))
     theta = rng.standard_normal((replicates, n))
     noise = rng.standard_normal((replicates, n))

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._domains import COUNT, POSITIVE, Maybe, Real, Reals, domains
+from ._domains import COUNT, POSITIVE, Integer, Maybe, Real, Reals, domains
 
 __all__ = ["memoriser_error"]
 
 
 @domains(
-    samples=Reals("[0, inf)"), exponent=POSITIVE, vocabulary=COUNT, cutoff=Maybe(COUNT), clean_fraction=Real("[0, 1]")
+    samples=Reals("[0, inf)"),
+    exponent=POSITIVE,
+    vocabulary=COUNT,
+    cutoff=Maybe(Integer("[1, vocabulary]")),
+    clean_fraction=Real("[0, 1]"),
 )
 def memoriser_error(
     samples, exponent: float, vocabulary: int, *, cutoff: int | None = None, clean_fraction: float = 0.0
@@ -71,8 +75,6 @@ def memoriser_error(
     q = p
     if cutoff is not None:
         k = cutoff
-        if k > size:
-            raise ValueError(f"cutoff must be <= vocabulary = {size}, got {cutoff!r}")
         head = np.where(np.arange(size) < k, p, 0.0)
         q = fraction * p + (1 - fraction) * head / head.sum()
     with np.errstate(divide="ignore"):  # log(0) = -inf where q = 1: seen at once

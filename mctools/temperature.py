@@ -29,7 +29,7 @@ import numpy as np
 from scipy.special import digamma, logsumexp
 
 from ._domains import NONNEGATIVE, POSITIVE, Integer, Integers, Probabilities, Reals, domains
-from ._validate import check_same_classes
+from ._validate import check_same_classes, within_float64
 
 __all__ = [
     "critical_temperature",
@@ -91,15 +91,13 @@ def optimal_free_energy(rewards, temperature: float) -> np.ndarray:
     numpy.ndarray, shape (...)
     """
     r, t = rewards, temperature
-    with np.errstate(over="ignore"):
-        scaled = r / t
-    if not np.all(np.isfinite(scaled)):
-        raise ValueError(f"temperature={t!r} is too small: rewards / temperature leaves float64's range")
-    with np.errstate(over="ignore"):
-        value = t * logsumexp(scaled, axis=-1)
-    if not np.all(np.isfinite(value)):
-        raise ValueError(f"the free energy at temperature={t!r} of these rewards leaves float64's range")
-    return value
+    scaled = within_float64(
+        lambda: r / t, f"temperature={t!r} is too small: rewards / temperature leaves float64's range"
+    )
+    return within_float64(
+        lambda: t * logsumexp(scaled, axis=-1),
+        f"the free energy at temperature={t!r} of these rewards leaves float64's range",
+    )
 
 
 @domains(logits=LOGITS, temperature=POSITIVE)
@@ -123,9 +121,8 @@ def temper_logits(logits, temperature: float) -> np.ndarray:
     numpy.ndarray, shape (..., K)
         Normalised log-probabilities: ``logsumexp(result, axis=-1) == 0``.
     """
-    with np.errstate(over="ignore", under="ignore"):  # _normalise refuses what left float64
-        scaled = _centre(logits) / temperature
-    return _normalise(scaled, "temperature", temperature)
+    centred = _centre(logits)
+    return _normalise(lambda: centred / temperature, "temperature", temperature)
 
 
 @domains(logits=LOGITS, temperature=POSITIVE, generations=Integer("[0, inf)"))
@@ -206,28 +203,25 @@ def recover_logits(logits, temperature: float, generations: int) -> np.ndarray:
     """
     t = temperature
     centred = _centre(logits)
-    with np.errstate(over="ignore", under="ignore"):
-        scale = np.exp(generations * np.log(t))  # T**n, the inverse temperature of the undoing
-    if not 0.0 < scale < np.inf:
-        raise ValueError(f"temperature={t!r} to the power generations={generations} is not representable in float64")
-    with np.errstate(over="ignore", under="ignore"):  # _normalise refuses what left float64
-        scaled = centred * scale
-    return _normalise(scaled, "generations", generations)
+    scale = within_float64(  # T**n, the inverse temperature of the undoing
+        lambda: np.exp(generations * np.log(t)),
+        f"temperature={t!r} to the power generations={generations} is not representable in float64",
+        floor=np.finfo(float).smallest_subnormal,  # 0 < T**n
+    )
+    return _normalise(lambda: centred * scale, "generations", generations)
 
 
 def _centre(ell: np.ndarray) -> np.ndarray:
     """Subtract each vector's largest entry, so the largest logit is exactly 0."""
-    with np.errstate(over="ignore"):
-        centred = ell - ell.max(axis=-1, keepdims=True)
-    if not np.all(np.isfinite(centred)):
-        raise ValueError(f"logits must differ by less than float64's range, got {ell!r:.80}")
-    return centred
+    return within_float64(
+        lambda: ell - ell.max(axis=-1, keepdims=True),
+        lambda: f"logits must differ by less than float64's range, got {ell!r:.80}",
+    )
 
 
-def _normalise(scaled: np.ndarray, name: str, value) -> np.ndarray:
-    """Normalised log-probabilities from centred, rescaled logits; raise if not representable."""
-    if not np.all(np.isfinite(scaled)) or np.max(np.abs(scaled), initial=0.0) > _LOGIT_LIMIT:
-        raise ValueError(f"{name}={value!r} pushes the logits past float64's range")
+def _normalise(rescale, name: str, value) -> np.ndarray:
+    """Normalised log-probabilities from centred logits rescaled by ``rescale()``; raise if not representable."""
+    scaled = within_float64(rescale, f"{name}={value!r} pushes the logits past float64's range", limit=_LOGIT_LIMIT)
     return scaled - logsumexp(scaled, axis=-1, keepdims=True)
 
 

@@ -202,7 +202,7 @@ def lock_in_estimate(
     return LockInEstimate(wins, float(np.sqrt(wins * (1 - wins) / replicates)), undecided)
 
 
-@domains(initial=BALLS, exponent=Real("(1, inf)"), terms=Maybe(COUNT))
+@domains(initial=BALLS, exponent=Real("(1, inf)"), terms=Maybe(Integer("[max(initial) + 1, inf)")))
 def lock_in_probability(initial, exponent: float, *, terms: int | None = None) -> float:
     r"""Probability that colour 0 eventually takes all but finitely many draws, :math:`\alpha > 1`.
 
@@ -245,8 +245,6 @@ def lock_in_probability(initial, exponent: float, *, terms: int | None = None) -
     """
     (a, b), alpha = _balls(initial, each=1), exponent
     low, high = min(a, b), max(a, b)
-    if terms is not None and terms <= high:
-        raise ValueError(f"terms must be >= {high + 1} (more than the larger count), got {terms!r}")
     cutoff = max(50 * high, 2_000) if terms is None else terms
     if a == b:
         return 0.5

@@ -101,7 +101,11 @@ def test_schedules():
         (lambda: mc.metropolis_matrix([1.0, np.nan], 1.0), ValueError, "rewards must be finite"),
         (lambda: mc.metropolis_matrix([1.0, 2.0], 0.0), ValueError, "temperature must be > 0"),
         (lambda: mc.annealing_distribution([1.0, 2.0], [1.0, 0.0], 0), ValueError, "schedule must be > 0"),
-        (lambda: mc.annealing_distribution([1.0, 2.0], [1.0], 2), ValueError, "start must be a state"),
+        (
+            lambda: mc.annealing_distribution([1.0, 2.0], [1.0], 2),
+            ValueError,
+            "start must be < rewards.size = 2, got 2",
+        ),
         (lambda: mc.annealing_distribution([1.0, 2.0], [1.0], -1), ValueError, "start must be >= 0"),
         (lambda: mc.simulated_annealing([1.0, 2.0], [1.0], 0, replicates=0), ValueError, "replicates must be >= 1"),
         (lambda: mc.simulated_annealing([1.0, 2.0], [1.0], 0, rng="x"), TypeError, "rng must be None"),

@@ -143,7 +143,10 @@ def interval_disagreements(statement: dict, interval: Interval) -> list[str]:
     ends = {"lower": (interval.lower, interval.lower_open), "upper": (interval.upper, interval.upper_open)}
     for side, (end, is_open) in ends.items():
         claim = statement.get(side)
-        if np.isinf(end) and isinstance(claim, tuple) and np.isfinite(claim[0]):
+        if getattr(interval, f"{side}_from") is not None:  # an end that names other arguments
+            if isinstance(claim, tuple):
+                problems.append(f"the docstring states the number {claim} as {side} bound; declared {interval}")
+        elif np.isinf(end) and isinstance(claim, tuple) and np.isfinite(claim[0]):
             problems.append(f"the docstring states a {side} bound {claim} the declaration {interval} lacks")
         elif np.isfinite(end) and claim is None:
             problems.append(f"the docstring states no {side} bound; declared {interval}")
@@ -271,3 +274,40 @@ def test_the_declared_function_keeps_its_signature_and_pythons_own_errors():
         mc.softmax([1.0, 2.0], rewards=[1.0])
     with pytest.raises(TypeError, match="declare named parameters only"):
         _domains.domains(nope=_domains.REAL)(lambda x: x)
+
+
+def test_domains_that_name_other_arguments_check_and_refuse_by_them():
+    declared = [  # (domain, valid value, the earlier arguments it names)
+        (Integer("[ddof + 1, inf)"), 3, {"ddof": 1}),
+        (Integer("[0, steps := leading.shape[1])"), 2, {"leading": np.zeros((2, 4), int)}),
+        (Real("(-inf, upper)"), 0.5, {"upper": 1.0}),
+        (Integers("[0, max_experience]", shape=(2,)), [1, 5], {"max_experience": 5}),
+        (Reals(axes="scores.shape"), [0.1, 0.9], {"scores": np.array([2, -1])}),
+        (
+            Reals("[0, inf)", axes="(replicates, generations)", drop_leading=True),
+            1.5,
+            {"replicates": 2, "generations": 3},
+        ),
+        (Probabilities(ndim=(1, 2), axes="(replicates, None)", drop_leading=True), [[0.5, 0.5]] * 2, {"replicates": 2}),
+        (Maybe(Real("(0, inf)"), needed="kind == 'geometric'"), 0.1, {"kind": "geometric"}),
+    ]
+    for domain, value, arguments in declared:
+        domain.check("x", value, arguments)
+        refused = domain.refuses(value, arguments)
+        assert refused
+        for bad in refused:
+            with pytest.raises((TypeError, ValueError), match="x"):
+                domain.check("x", bad, arguments)
+    with pytest.raises(ValueError, match=r"x must be <= max_experience = 5, got \[1 6\]"):
+        Integers("[0, max_experience]").check("x", [1, 6], {"max_experience": 5})
+    with pytest.raises(ValueError, match=r"x must be < steps = 4, got 4"):
+        Integer("[0, steps := leading.shape[1])").check("x", 4, {"leading": np.zeros((2, 4), int)})
+    assert Maybe(Real(), needed="kind == 'geometric'").check("end", None, {"kind": "constant"}) is None
+
+
+def test_a_domain_names_only_earlier_arguments_in_plain_arithmetic():
+    with pytest.raises(TypeError, match="declare them before it"):
+        _domains.domains(samples=Integer("[features + 2, inf)"), features=_domains.COUNT)(lambda features, samples: 0)
+    for text in ["__import__('os')", "x.__class__", "open(x)", "[y for y in x]", "lambda: 0"]:
+        with pytest.raises((ValueError, SyntaxError)):
+            _domains.Expression(text)

@@ -196,7 +196,7 @@ def test_exact_chain_first_day_tilt():
         (
             lambda: mc.simulate_learning_by_doing(5, learning=0.1, forgetting=0.1, temperature=0.1, start=99),
             ValueError,
-            "start must be within",
+            "start must be <= max_experience = 50, got 99",
         ),
         (
             lambda: mc.simulate_learning_by_doing(5, learning=[0.1, 0.2], forgetting=[0.1, 0.2, 0.3], temperature=0.1),
@@ -226,7 +226,7 @@ def test_exact_chain_first_day_tilt():
         (
             lambda: mc.learning_by_doing_exact(5, learning=0.1, forgetting=0.1, temperature=0.1, start=(0, 99)),
             ValueError,
-            "start must be two integers",
+            "start must be <= max_experience = 50",
         ),
         (
             lambda: mc.learning_by_doing_exact(

@@ -150,7 +150,7 @@ def test_lock_in_estimate_fields():
         (lambda: mc.polya_urn((7, 5), 10, rng="seed"), TypeError, "rng must be None"),
         (lambda: mc.lock_in_probability((7, 5), 1.0), ValueError, "exponent must be > 1"),
         (lambda: mc.lock_in_probability((0, 5), 2.0), ValueError, "at least one ball of each colour"),
-        (lambda: mc.lock_in_probability((7, 5), 2.0, terms=3), ValueError, "terms must be >= 8"),
+        (lambda: mc.lock_in_probability((7, 5), 2.0, terms=3), ValueError, r"terms must be >= max\(initial\) \+ 1 = 8"),
         (lambda: mc.lock_in_estimate((7, 5), 0), ValueError, "draws must be >= 1"),
         (lambda: mc.lock_in_estimate((7, 5), 10, margin=0.5), ValueError, "margin must be < 0.5"),
     ],

@@ -133,7 +133,11 @@ def test_memory_does_not_grow_with_generations_when_only_the_end_is_recorded():
         (lambda: mc.wright_fisher([0.5, 0.6], 10, 5), ValueError, "p0 must sum to 1"),
         (lambda: mc.wright_fisher([-0.5, 1.5], 10, 5), ValueError, "p0 must be >= 0"),
         (lambda: mc.wright_fisher([[[1.0]]], 10, 5), ValueError, "p0 must have shape"),
-        (lambda: mc.wright_fisher([[1.0, 0.0]] * 2, 10, 5, replicates=3), ValueError, "one row per replicate"),
+        (
+            lambda: mc.wright_fisher([[1.0, 0.0]] * 2, 10, 5, replicates=3),
+            ValueError,
+            "p0 must be a scalar or have shape \\(replicates, None\\) = \\(3, any\\)",
+        ),
         (lambda: mc.wright_fisher("ab", 10, 5), TypeError, "p0 must contain real numbers"),
         (lambda: mc.wright_fisher([1.0], 0, 5), ValueError, "population must be >= 1"),
         (lambda: mc.wright_fisher([1.0], 10.0, 5), TypeError, "population must be an integer"),

@@ -7,8 +7,8 @@ STEP = {"step": [10.0, 1e-320]}
 DESIGN = {"p0": [0.3], "p1": [0.2]}  # p0 = p1: no change to detect (the valid calls have 0.2 and 0.3)
 CHANGE = [0.2] * 10 + [0.5] * 10
 RUN = {"scores": [2, -1], "probabilities": [0.3, 0.7], "threshold": 5}
-# One probability per score; a chain drifting down so far that the run length is astronomical.
-CHAIN = {"scores": [[2, -1, 1]], "probabilities": [[1.0], [0.3, 0.7, 0.0], [1e-300, 1.0]], "threshold": [2000]}
+# One score per probability (2); a chain drifting down so far that the run length is astronomical.
+CHAIN = {"scores": [[2, -1, 1]], "probabilities": [[1e-300, 1.0]], "threshold": [2000]}
 # 100 nats: a false alarm every ~1e40 observations; 1e300, or a step of 1e-9: too many lattice states.
 LATTICE = DESIGN | {"threshold": [100.0, 1e300], "step": [10.0, 1e-320, 1e-9]}
 STREAM = {"p": CHANGE, "p0": 0.2, "p1": 0.5, "threshold": 1.0, "steps": 20, "replicates": 5, "step": 0.01, "rng": 0}

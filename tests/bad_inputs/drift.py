@@ -10,14 +10,8 @@ DRIFT = {"p0": [0.5, 0.3, 0.2], "population": 20, "generations": 4, "replicates"
 REUSED = {**REFIT, "fresh_fraction": 0.4, "reuse_real": True}
 
 ENTRIES = [
-    # one sample size per generation (3), each above ddof = 1; reused real points need replacing data
-    # and the same count every generation (round(0.4 * [3, 5, 6]) = [1, 2, 2])
-    Entry(
-        mc.gaussian_refit,
-        REUSED,
-        {"sample_size": [1, [5, 5], [5, 5, 5, 5], [5, 5, 1], [[5, 5, 5]], [3, 5, 6]], "accumulate": [True]},
-    ),
-    Entry(mc.regression_refit, REGRESSION, {"features": [5, 100], "samples": [2, 3]}),  # samples >= features + 2
-    # one row of p0 per replicate (2); record_every at most generations (4)
-    Entry(mc.wright_fisher, DRIFT, {"p0": [[[0.5, 0.5]], [[0.5, 0.5]] * 3], "record_every": [5, 100]}),
+    # reused real points need replacing data and the same count every generation (round(0.4 * [3, 5, 6]) = [1, 2, 2])
+    Entry(mc.gaussian_refit, REUSED, {"sample_size": [[3, 5, 6]], "accumulate": [True]}),
+    Entry(mc.regression_refit, REGRESSION, {"features": [5, 100]}),  # samples >= features + 2
+    Entry(mc.wright_fisher, DRIFT, {"record_every": [5, 100]}),  # record_every at most generations (4)
 ]

@@ -12,10 +12,9 @@ ENVIRONMENTS |= {"probabilities": [[1.0], [0.2, 0.3, 0.5], np.full((2, 2), 0.5)]
 GROWTH = {"fitness": [[1.5, 0.5], [1.0, 1.0], [2.0, 0.0]], "probabilities": [0.5, 0.5]}
 HISTORY = {"fitness": [[1.5, 0.5], [1.0, 1.0]], "environments": [[0, 1, 1], [1, 0, 0]]}
 BRANCHING = {"mean_offspring": [1.5, 0.8, 1.2, 1.0], "generations": 4, "founders": 2, "replicates": 3, "ceiling": 1000}
-# mean_offspring: a scalar, or one per generation (4), or per replicate and generation; ceiling >= founders,
-# and ceiling * mean_offspring within numpy's Poisson sampler.
-SIZES = {"mean_offspring": [[1.0] * 3, np.ones((2, 4)), np.ones((3, 4, 1)), [1e15] * 4], "generations": [3, 5]}
-SIZES |= {"founders": [1001], "ceiling": [1, 10**17, 2**64]}
+# mean_offspring: one per generation (4), set by generations; ceiling * mean_offspring within numpy's Poisson
+# sampler; ceiling >= founders.
+SIZES = {"mean_offspring": [[1e15] * 4], "generations": [3, 5], "founders": [1001], "ceiling": [10**17, 2**64]}
 
 ENTRIES = [
     Entry(mc.random_environments, {"probabilities": [0.3, 0.7], "generations": 6, "replicates": 3, "rng": 0}),

@@ -42,9 +42,13 @@ class Entry:
         domain = getattr(self.func, "__domains__", {}).get(parameter)
         if domain is None:
             return list(self.bad.get(parameter, []))
-        arguments = inspect.signature(self.func).bind(**self.valid)
-        arguments.apply_defaults()
-        return [*domain.refuses(arguments.arguments[parameter], arguments.arguments), *self.bad.get(parameter, [])]
+        bound = inspect.signature(self.func).bind(**self.valid)
+        bound.apply_defaults()
+        arguments = dict(bound.arguments)  # as the body sees them, checked and converted: a domain's
+        for name, declared in self.func.__domains__.items():  # bounds and shapes may name them
+            arguments[name] = declared.check(name, arguments[name], arguments)
+        valid = bound.arguments[parameter]
+        return [*domain.refuses(valid, arguments), *self.bad.get(parameter, [])]
 
     def call(self, **changes):
         """Call the function with ``valid`` updated by ``changes``.

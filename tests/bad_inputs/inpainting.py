@@ -53,12 +53,7 @@ ENTRIES = [
     Entry(
         mc.cross_fitted_posterior,
         {"pictures": PICTURES, "labels": LABELS, "visible": VISIBLE, "classes": 2, "budget": 2},
-        {  # at least 4 pictures; a budget above classes * (d - 1) = 6
-            "pictures": [PICTURES[:3]],
-            "labels": LABEL_CLASHES,
-            "visible": MASK_CLASHES,
-            "budget": [7],
-        },
+        {"pictures": [PICTURES[:3]], "labels": LABEL_CLASHES, "visible": MASK_CLASHES},  # at least 4 pictures
     ),
     Entry(
         mc.decide_class,
@@ -73,13 +68,12 @@ ENTRIES = [
     Entry(
         mc.inpainting_generations,
         GENERATIONS,
-        {  # at least 4 pictures; a budget above classes * (d - 1) = 6; a pool needed with fresh_fraction > 0
+        {  # at least 4 pictures; a pool that fits the pictures
             "pictures": [PICTURES[:3]],
             "labels": LABEL_CLASHES,
             "visible": MASK_CLASHES,
-            "budget": [7],
-            "fresh_pictures": [None, np.ones((5, 3))],
-            "fresh_labels": [None, *LABEL_CLASHES],
+            "fresh_pictures": [np.ones((5, 3))],
+            "fresh_labels": LABEL_CLASHES,
         },
     ),
 ]

@@ -11,11 +11,10 @@ SIMULATION = {"days": 6, "learning": [0.2, 0.5], "forgetting": [0.1, 0.0], "temp
 SIMULATION |= {"novice": 0.1, "max_experience": 5, "start": (1, 0), "replicates": 3, "rng": 0}
 EXACT = {"days": 4, "learning": 0.3, "forgetting": 0.1, "temperature": 0.2, "payoff": (1.0, 0.8), "novice": 0.1}
 EXACT |= {"max_experience": 4, "start": (1, 0), "given": [[0, 1], [1, 1]]}
-# The grid (2 cells) and the activities (2) of the valid call; start at most max_experience (5).
+# The grid (2 cells) and the activities (2) of the valid call.
 GRID = dict.fromkeys(("learning", "forgetting", "temperature", "novice"), CLASH)
-GRID |= {"payoff": [[[1.0, 1.0]] * 3, np.ones((2, 2, 2))], "start": [6, [1, 0, 0], [[1, 0]] * 3, [[[1, 0]]] * 2]}
-# given fixes at most days (4) choices; start at most max_experience (4).
-HISTORY = {"days": [1], "start": [[1, 6]], "given": [[[0, 1, 0, 1, 0]]]}
+GRID |= {"payoff": [[[1.0, 1.0]] * 3, np.ones((2, 2, 2))], "start": [[1, 0, 0], [[1, 0]] * 3, [[[1, 0]]] * 2]}
+HISTORY = {"days": [1], "given": [[[0, 1, 0, 1, 0]]]}  # given fixes at most days (4) choices
 
 ENTRIES = [
     Entry(mc.skill_curve, SKILL, {"experience": [[1.0, 2.0]], "learning": [[0.2, 0.3]], "novice": [[0.1, 0.2]]}),

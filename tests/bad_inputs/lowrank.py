@@ -20,23 +20,18 @@ ENTRIES = [
     Entry(
         mc.fit_class_models,
         {"pictures": PICTURES, "labels": LABELS, "classes": 2, "budget": 2},
-        # 1 class cannot hold labels 0 and 1; a budget above classes * (d - 1) = 6
-        {"labels": LABEL_CLASHES, "classes": [1], "budget": [7, 100]},
+        {"labels": LABEL_CLASHES, "classes": [1]},  # 1 class cannot hold labels 0 and 1
     ),
     Entry(
         mc.ppca_log_likelihood,
         {"eigenvalues": [4.0, 2.0, 1.0, 0.5], "rank": 1},
-        # rank 1 needs a positive largest eigenvalue and a positive mean of the rest; rank < d = 4
-        {"eigenvalues": [[0.0, 0.0, 0.0, 0.0], [4.0, 0.0, 0.0, 0.0]], "rank": [4, [1, 5]]},
+        # rank 1 needs a positive largest eigenvalue and a positive mean of the rest
+        {"eigenvalues": [[0.0, 0.0, 0.0, 0.0], [4.0, 0.0, 0.0, 0.0]]},
     ),
     Entry(
         mc.allocate_ranks,
         {"shares": [0.7, 0.3], "log_likelihoods": [[-3.0, -2.0, -1.5], [-3.0, -2.5, -2.2]], "budget": 2},
-        {  # log_likelihoods has shape (K, budget + 1) = (2, 3)
-            "shares": [[0.5, 0.3, 0.2]],
-            "log_likelihoods": [[[-3.0, -2.0], [-3.0, -2.5]], [[-3.0, -2.0, -1.5]] * 3],
-            "budget": [1, 3],
-        },
+        {"shares": [[0.5, 0.3, 0.2]], "budget": [1, 3]},  # log_likelihoods has shape (K, budget + 1) = (2, 3)
     ),
     Entry(mc.conditional_gaussian, {"models": MODELS, "visible": VISIBLE}, {"visible": MASK_CLASHES}),
 ]

@@ -13,7 +13,7 @@ ISLAND |= {"start": (5, 4), "growth": 0.05, "catchability": 0.2, "stock0": 1.0, 
 ISLAND |= {"sunny": 0.75, "replicates": 3, "history": True, "rng": 0}
 GRID = ("learning", "forgetting", "novice", "growth", "catchability", "stock0", "requirement", "reserve")
 # start within max_experience (8), and broadcasting with the grid (2 cells)
-OFF_THE_GRID = {"max_experience": [4], "start": [(5, 9), ([5, 5, 5], 4), ([5, 5, 5], [4, 4, 4])]}
+OFF_THE_GRID = {"max_experience": [4], "start": [([5, 5, 5], 4), ([5, 5, 5], [4, 4, 4])]}
 
 ENTRIES = [
     Entry(

@@ -9,8 +9,7 @@ RETRAINING = {"training_share": [0.3, 0.8], "proposal_share": SHARES, "scale": 2
 QUOTA = {"proposal_share": SHARES, "skill_a": [1.0, 3.0], "skill_b": 2.0, "bar": 0.5, "minimum": 0.3}
 OFFICE = {"proposal_shares": [0.5, 0.4, 0.3, 0.2], "scale": 3.0, "bar": 0.5, "initial": 0.5, "quota": 0.2}
 ROUND = {"proposal_share": [0.3, 0.7], "skill": SKILLS, "bar": [0.5, 0.2], "proposals": 30, "replicates": 3, "rng": 0}
-# One skill per area (2), one bar or one per area.
-AREAS = {"proposal_share": [[1.0]], "skill": [[1.0], [[1.0, 4.0]], *CLASH, 1.0], "bar": [[[0.5, 0.2]], [0.5], *CLASH]}
+AREAS = {"proposal_share": [[1.0]]}  # one area, against the two skills and bars
 SIGNAL = {"skill": SKILLS, "bar": BARS}
 
 ENTRIES = [

@@ -10,6 +10,5 @@ ENTRIES = [
     Entry(
         mc.memoriser_error,
         {"samples": [0, 10, 100], "exponent": 1.5, "vocabulary": 20, "cutoff": 5, "clean_fraction": 0.1},
-        {"cutoff": [21, 100]},  # at most vocabulary = 20
     ),
 ]

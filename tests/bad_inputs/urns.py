@@ -3,8 +3,7 @@ import mctools as mc
 from .entry import Entry
 
 EMPTY = {"initial": [(0, 0)]}  # an urn needs a ball
-# A ball of each colour for a lock-in race; terms beyond the larger count (3).
-RACE = {"initial": [(0, 0), (0, 3), (3, 0)], "terms": [3]}
+RACE = {"initial": [(0, 0), (0, 3), (3, 0)]}  # a ball of each colour for a lock-in race
 ESTIMATE = {"initial": (2, 1), "draws": 20, "replicates": 200, "exponent": 2.0, "margin": 0.05, "rng": 0}
 
 ENTRIES = [
