@@ -77,9 +77,17 @@ class StudentEnv:
 
     def environ(self, **extra: str) -> dict[str, str]:
         """Environment variables for a process of this environment, isolated from the user's."""
-        # PYTHONDONTWRITEBYTECODE too (some CI images set it): Binder does not, and the
-        # environment is installed without bytecode, which its processes write as they import.
-        drop = ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP", "PYTHONDONTWRITEBYTECODE")
+        # PYTHONDONTWRITEBYTECODE and UV_COMPILE_BYTECODE too (CI images and the Makefile set
+        # them): the environment is installed without bytecode, which its processes write as
+        # they import, as under Binder, which sets neither.
+        drop = (
+            "PYTHONPATH",
+            "PYTHONHOME",
+            "VIRTUAL_ENV",
+            "PYTHONSTARTUP",
+            "PYTHONDONTWRITEBYTECODE",
+            "UV_COMPILE_BYTECODE",
+        )
         env = {k: v for k, v in os.environ.items() if k not in drop and not k.startswith(("JUPYTER", "IPYTHON"))}
         home = self.folder / "home"
         env.update(
@@ -155,7 +163,7 @@ def build(folder: Path) -> StudentEnv:
     # Without compiling to bytecode (pip, which Binder installs with, compiles every module):
     # the processes of this environment write the bytecode of what they import, once, which
     # costs less than compiling all of JupyterLab's and SciPy's modules (40 s of CPU here).
-    install = [uv, "pip", "install", "--quiet", "--no-compile-bytecode", "--python", str(env.python)]
+    install = [uv, "pip", "install", "--quiet", "--python", str(env.python)]
     step("base image", [*install, *BASE], folder)
     env.base = distributions(env.python)
     step("requirements", [*install, "-r", str(env.repository / "binder" / "requirements.txt")], folder)
