@@ -17,9 +17,10 @@ BOOK_READY := $(VENV)/.book-installed
 TEST_READY := $(VENV)/.test-installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 # pytest-xdist workers: one per core. A notebook's cells, and the tests sharing a built book,
-# stay on one worker (--dist loadscope groups by module and by notebook).
+# stay on one worker (--dist loadscope groups by module and by notebook); modules are handed
+# out longest first, in the order conftest.py gives them (--no-loadscope-reorder).
 JOBS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadscope
+PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --no-loadscope-reorder
 
 .PHONY: help book pdf student autograders test test-fast execute lint format bench clean
 
