@@ -55,21 +55,28 @@
     if (title.subtitle) title.subtitle = wrap(title.subtitle, SUBTITLE_FONT, width);
   }
 
+  // Call visit(object) on every object of a specification, except inside its data and
+  // datasets (thousands of rows, where no title or legend is).
+  function eachObject(node, visit) {
+    if (Array.isArray(node)) {
+      node.forEach(function (child) { eachObject(child, visit); });
+    } else if (node && typeof node === "object") {
+      visit(node);
+      Object.keys(node).forEach(function (key) {
+        if (key !== "data" && key !== "datasets") eachObject(node[key], visit);
+      });
+    }
+  }
+
   // Wrap every x-axis title wider than `width` into lines (Vega draws an axis title on one line,
   // centred under the axis: a long one would run past both edges of a phone's chart).
   var AXIS_TITLE_FONT = "bold 13px " + FONT;
-  function wrapAxisTitles(node, width) {
-    if (Array.isArray(node)) {
-      node.forEach(function (child) { wrapAxisTitles(child, width); });
-      return;
-    }
-    if (!node || typeof node !== "object") return;
-    var x = node.encoding && node.encoding.x;
-    if (x && typeof x.title === "string" && textWidth(x.title, AXIS_TITLE_FONT) > width) {
-      x.title = wrap(x.title, AXIS_TITLE_FONT, width);
-    }
-    ["layer", "concat", "hconcat", "vconcat", "spec"].forEach(function (key) {
-      if (node[key]) wrapAxisTitles(node[key], width);
+  function wrapAxisTitles(spec, width) {
+    eachObject(spec, function (node) {
+      var x = node.encoding && node.encoding.x;
+      if (x && typeof x.title === "string" && textWidth(x.title, AXIS_TITLE_FONT) > width) {
+        x.title = wrap(x.title, AXIS_TITLE_FONT, width);
+      }
     });
   }
 
@@ -79,15 +86,11 @@
   // phone one long label would run past the chart's right edge, where it is cut off.
   var LEGEND_LABEL_FONT = "12px " + FONT;
   var LEGEND_SYMBOL = 40; // px before a label: the legend's padding, its symbol and the gap
-  function wrapLegendLabels(node, width) {
-    if (Array.isArray(node)) {
-      node.forEach(function (child) { wrapLegendLabels(child, width); });
-      return;
-    }
-    if (!node || typeof node !== "object") return;
-    var legend = node.legend;
-    var names = node.scale && node.scale.domain;
-    if (legend && typeof legend === "object" && legend.columns && Array.isArray(names) && !legend.labelExpr) {
+  function wrapLegendLabels(spec, width) {
+    eachObject(spec, function (node) {
+      var legend = node.legend;
+      var names = node.scale && node.scale.domain;
+      if (!(legend && typeof legend === "object" && legend.columns && Array.isArray(names) && !legend.labelExpr)) return;
       var cases = names.filter(function (name) {
         return typeof name === "string" && textWidth(name, LEGEND_LABEL_FONT) > width;
       }).map(function (name) {
@@ -98,40 +101,30 @@
         legend.labelExpr = cases.join(" : ") + " : datum.label";
         legend.rowPadding = 6; // entries of two lines: keep them apart
       }
-    }
-    Object.keys(node).forEach(function (key) { wrapLegendLabels(node[key], width); });
+    });
   }
 
   // Vega cuts a legend title at 180 px with an ellipsis ("real share of each gener…"): let every
   // title have its full length, broken into lines where it is wider than the legend's room.
   var LEGEND_TITLE_FONT = "bold 12px " + FONT;
-  function fitLegendTitles(node, width) {
-    if (Array.isArray(node)) {
-      node.forEach(function (child) { fitLegendTitles(child, width); });
-      return;
-    }
-    if (!node || typeof node !== "object") return;
-    var legend = node.legend;
-    if (legend && typeof legend === "object" && typeof legend.title === "string") {
-      legend.titleLimit = 0;
-      if (textWidth(legend.title, LEGEND_TITLE_FONT) > width) legend.title = wrap(legend.title, LEGEND_TITLE_FONT, width);
-    }
-    Object.keys(node).forEach(function (key) { fitLegendTitles(node[key], width); });
+  function fitLegendTitles(spec, width) {
+    eachObject(spec, function (node) {
+      var legend = node.legend;
+      if (legend && typeof legend === "object" && typeof legend.title === "string") {
+        legend.titleLimit = 0;
+        if (textWidth(legend.title, LEGEND_TITLE_FONT) > width) legend.title = wrap(legend.title, LEGEND_TITLE_FONT, width);
+      }
+    });
   }
 
   // Cap the columns of every legend in the specification (they sit under the chart).
-  function capLegends(node, columns) {
-    if (Array.isArray(node)) {
-      node.forEach(function (child) { capLegends(child, columns); });
-    } else if (node && typeof node === "object") {
-      Object.keys(node).forEach(function (key) {
-        var value = node[key];
-        if (key === "legend" && value && typeof value === "object" && value.columns) {
-          value.columns = Math.max(1, Math.min(value.columns, columns));
-        }
-        capLegends(value, columns);
-      });
-    }
+  function capLegends(spec, columns) {
+    eachObject(spec, function (node) {
+      var legend = node.legend;
+      if (legend && typeof legend === "object" && legend.columns) {
+        legend.columns = Math.max(1, Math.min(legend.columns, columns));
+      }
+    });
   }
 
   function fitPanels(spec, meta, width) {
