@@ -24,7 +24,8 @@ import numpy as np
 from kernels import CASES, LONG_RUNS
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEEDUP, DRAW_RATIO, CHAPTER_S, TOTAL_S, PAGE_MB = 50.0, 2.0, 15.0, 60.0, 2.0  # the targets
+SPEEDUP, DRAW_RATIO, CHAPTER_S, TOTAL_S, PAGE_MB = 50.0, 2.0, 8.0, 45.0, 2.0  # the targets
+BOOK_WORKERS = 2  # the whole book is timed as CI runs it: two notebooks at a time, one per core
 MEMORY_CAP = 1.5e9  # bytes: larger sizes are capped (predicted from the peak at 1x)
 FACTORS = (100, 50, 30, 20)  # the largest that fits the time cap replaces 100x
 
@@ -166,32 +167,53 @@ def memory(quick: bool, cap: float, misses: list[str]) -> list[str]:
     ]
 
 
-def notebooks(misses: list[str]) -> list[str]:
-    """Execution time of every chapter, each in a fresh kernel from book/, outputs not written back."""
+def run_notebook(path: Path) -> float:
+    """Seconds a reader waits for ``path``: a fresh kernel started in book/, then every cell.
+
+    The kernel is stopped at once afterwards (``shutdown_kernel="immediate"``): a graceful stop
+    adds about a second that nobody waits for. Outputs are not written back.
+    """
     import nbformat
     from nbclient import NotebookClient
 
-    rows, total = ["| notebook | seconds (≤ 15) |", "| --- | ---: |"], 0.0
-    for path in sorted((ROOT / "book").glob("*.ipynb")):
+    notebook = nbformat.read(path, as_version=4)
+    folder = {"metadata": {"path": str(path.parent)}}
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources=folder, shutdown_kernel="immediate")
+    start = time.perf_counter()
+    with client.setup_kernel(stderr=subprocess.DEVNULL):  # silence the kernel's start-up warnings
+        for index, cell in enumerate(notebook.cells):
+            client.execute_cell(cell, index)
+        return time.perf_counter() - start
+
+
+def notebooks(misses: list[str]) -> list[str]:
+    """Every chapter alone, then the whole book two notebooks at a time (one per core)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = sorted((ROOT / "book").glob("*.ipynb"))
+    rows = [f"| notebook | seconds alone (≤ {CHAPTER_S:.0f}) |", "| --- | ---: |"]
+    alone: dict[Path, float] = {}
+    for path in paths:
         log(f"notebook {path.name}")
-        notebook = nbformat.read(path, as_version=4)
-        folder = {"metadata": {"path": str(path.parent)}}
-        client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources=folder)
-        start = time.perf_counter()
         try:
-            client.execute(stderr=subprocess.DEVNULL)  # silence the kernel's start-up warnings
+            seconds = run_notebook(path)
         except Exception as error:  # report the failure and go on with the other chapters
             rows.append(f"| {path.name} | failed: {type(error).__name__} ✗ |")
             misses.append(f"{path.name}: failed to execute ({type(error).__name__})")
             continue
-        seconds = time.perf_counter() - start
-        total += seconds
+        alone[path] = seconds
         rows.append(f"| {path.name} | {seconds:.1f}{mark(seconds <= CHAPTER_S)} |")
         if seconds > CHAPTER_S:
             misses.append(f"{path.name}: {seconds:.1f} s (target ≤ {CHAPTER_S:.0f} s)")
-    rows.append(f"| **all together** | {total:.1f}{mark(total <= TOTAL_S)} |")
-    if total > TOTAL_S:
-        misses.append(f"all notebooks: {total:.1f} s (target ≤ {TOTAL_S:.0f} s)")
+    log(f"the whole book, {BOOK_WORKERS} notebooks at a time")
+    start = time.perf_counter()
+    longest_first = sorted(alone, key=alone.get, reverse=True)  # so that no core idles at the end
+    with ThreadPoolExecutor(BOOK_WORKERS) as pool:  # each kernel is its own process
+        list(pool.map(run_notebook, longest_first))
+    book = time.perf_counter() - start
+    rows.append(f"| **the whole book, {BOOK_WORKERS} at a time** | {book:.1f}{mark(book <= TOTAL_S)} |")
+    if book > TOTAL_S:
+        misses.append(f"the whole book: {book:.1f} s on {BOOK_WORKERS} cores (target ≤ {TOTAL_S:.0f} s)")
     return ["## Notebook execution", "", *rows, ""]
 
 

@@ -1,7 +1,7 @@
 """Execute notebooks in place, each in a fresh kernel started in the notebook's own folder.
 
 Used by ``make execute``. Prints the execution time of each notebook, so an author sees at once
-when a chapter drifts past its 15-second budget.
+when a chapter drifts past its 8-second budget (benchmarks/README.md).
 
     python scripts/execute_notebooks.py book/01_image_generator.ipynb [...]
 """
