@@ -66,6 +66,17 @@ def _exp_closed_form(pi: np.ndarray, capacity: float, scale: float) -> np.ndarra
     return np.maximum(scale * (log_pi - chosen), 0.0)
 
 
+def _halve(lo: np.ndarray, hi: np.ndarray, mid: np.ndarray, go_up: np.ndarray):
+    """One bisection step: the new (lo, hi), and whether either moved.
+
+    Once neither moves, mid = (lo + hi) / 2 rounds to lo or hi everywhere and every further step
+    repeats this one: stopping there returns exactly what the full count of steps would (the outer
+    search settles after ~55 of its 80 steps, a third of the solver's time).
+    """
+    new_lo, new_hi = np.where(go_up, mid, lo), np.where(go_up, hi, mid)
+    return new_lo, new_hi, not (np.array_equal(new_lo, lo) and np.array_equal(new_hi, hi))
+
+
 def _numeric(pi: np.ndarray, q, capacity: float) -> np.ndarray:
     def marginal(c):  # pi_k q'(c) by central differences, one-sided next to 0
         # A relative step: small enough for a curve like ln c near 0 (truncation ~ (h/c)^2),
@@ -83,8 +94,9 @@ def _numeric(pi: np.ndarray, q, capacity: float) -> np.ndarray:
         for _ in range(60):
             mid = 0.5 * (lo + hi)
             above = marginal(mid) > nu
-            lo = np.where(above, mid, lo)
-            hi = np.where(above, hi, mid)
+            lo, hi, moved = _halve(lo, hi, mid, above)
+            if not moved:
+                break
         return 0.5 * (lo + hi)
 
     with np.errstate(divide="ignore"):
@@ -95,8 +107,9 @@ def _numeric(pi: np.ndarray, q, capacity: float) -> np.ndarray:
     for _ in range(80):
         mid = 0.5 * (lo + hi)
         too_much = allocation_at(mid).sum(axis=-1, keepdims=True) > capacity
-        lo = np.where(too_much, mid, lo)
-        hi = np.where(too_much, hi, mid)
+        lo, hi, moved = _halve(lo, hi, mid, too_much)
+        if not moved:
+            break
     c = allocation_at(0.5 * (lo + hi))
     c = np.where((pi > 0) & (c > 1e-12 * capacity), c, 0.0)  # bisection leaves ~1e-18 dust
     return c * capacity / c.sum(axis=-1, keepdims=True)
