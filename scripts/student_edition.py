@@ -3,10 +3,9 @@
 Used by ``make student``; writes into ``_build/student/`` (or ``--output``):
 
 ``notebooks/``
-    every chapter notebook of ``book/`` (same file names), passed through nbconvert's
-    ``TagRemovePreprocessor``: cells tagged ``solution`` (the dropdown markdown and the hidden
-    code cell that ran it) are removed, and the outputs of cells tagged ``check`` are cleared,
-    so a student sees ``PASSED`` only once earned. Exercise stubs, check cells and every other
+    every chapter notebook of ``book/`` (same file names), in which cells tagged ``solution``
+    (the dropdown markdown and the hidden code cell that ran it) are removed, and the outputs of
+    cells tagged ``check`` are cleared, so a student sees ``PASSED`` only once earned. Exercise stubs, check cells and every other
     output stay: students read the chapter as in the book.
 ``_config.yml``
     ``_config.yml`` plus :data:`STUDENT_OVERRIDES`, generated at every run so the two never
@@ -43,8 +42,6 @@ from pathlib import Path
 
 import nbformat
 import yaml
-from nbconvert.exporters import NotebookExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # coursekit/, the notebook model (this script's folder is scripts/)
@@ -76,10 +73,12 @@ STUDENT_OVERRIDES = {
 
 def student_notebook(path: Path) -> nbformat.NotebookNode:
     """The notebook at ``path`` without solution cells and with the check cells' outputs cleared."""
-    remover = TagRemovePreprocessor(remove_cell_tags={SOLUTION}, remove_all_outputs_tags={CHECK})
-    exporter = NotebookExporter(preprocessors=[remover])
-    text, _ = exporter.from_filename(str(path))
-    return nbformat.reads(text, as_version=4)
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells = [cell for cell in notebook.cells if SOLUTION not in tags(cell)]
+    for cell in notebook.cells:
+        if CHECK in tags(cell) and cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None  # as JupyterLab's "Clear Outputs"
+    return notebook
 
 
 def write_notebooks(out: Path, book: Path = BOOK) -> list[Path]:
