@@ -49,8 +49,18 @@ def _feedback(x: np.ndarray, alpha: float) -> np.ndarray:
     # underflow both x**alpha and (1 - x)**alpha to 0 and return 0/0 = NaN.
     with np.errstate(divide="ignore"):
         logit = np.log(x) - np.log1p(-x)  # -inf at x = 0, +inf at x = 1, exact 0 at 1/2
+    return _logistic(alpha, logit)
+
+
+def _logistic(alpha: float, logit: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):  # alpha * logit = +-inf is fine: expit gives 1 or 0
         return expit(alpha * logit)
+
+
+def _log_counts(stop: int) -> np.ndarray:
+    """ln 0, ln 1, ..., ln(stop - 1), with ln 0 = -inf."""
+    with np.errstate(divide="ignore"):
+        return np.log(np.arange(stop, dtype=float))
 
 
 _BLOCK = 32  # draws per feedback table in _advance (the table holds at most _BLOCK x replicates numbers)
@@ -63,20 +73,33 @@ def _advance(added: np.ndarray, a: int, b: int, alpha: float, start: int, steps:
     :math:`n` an urn holds :math:`a + k` of its :math:`a + b + n` balls, with :math:`k \le n`.
     Row ``j`` of ``history``, if given, receives ``added`` after draw ``start + j``.
 
-    Each draw compares one uniform per urn with :math:`f(x_n)`. While the draws allow no more
-    counts :math:`k` than there are urns, :math:`f((a + k) / (a + b + n))` is tabulated for every
-    :math:`k` and each draw of the block, then looked up: the same numbers from the same
-    operations on the same shares as evaluating it for each urn (so the same draws), computed
-    once per count instead of once per urn.
+    Each draw compares one uniform per urn with :math:`f(x_n) = \sigma(\alpha\,[\ln(a + k) -
+    \ln(b + n - k)])`, the logit of the share written with the urn's two counts. While the draws
+    allow no more counts :math:`k` than there are urns, it is tabulated for every :math:`k` and
+    each draw of the block, then looked up: the same numbers from the same operations on the same
+    counts as evaluating it for each urn (so the same draws), computed once per count instead of
+    once per urn.
     """
     stop = start + steps
-    tabulate = stop <= added.size
-    if tabulate:
-        shares = (a + np.arange(stop)) / (a + b + np.arange(start, stop))[:, None]
-        table = _feedback(np.minimum(shares, 1.0), alpha)  # k > n never occurs: cap those shares at 1
+    # logit x = ln(a + k) - ln(b + n - k): the urn's two counts, whose logarithms are computed
+    # once per block (exact 0 at x = 1/2, +-inf at x = 0 or 1; no division rounds x first).
+    logs = _log_counts(max(a, b) + stop + 1)
+    if stop <= added.size:  # tabulate
+        # row j of `other` holds ln(b + n_j - k) for k = 0..stop-1: one window of the reversed
+        # logarithms per draw, shifted by one count per draw; -inf pads the counts k > b + n_j,
+        # which never occur (their probability, sigma(+inf) = 1, is never looked up).
+        padded = np.concatenate([logs[: b + stop][::-1], np.full(stop, -np.inf)])
+        windows = np.lib.stride_tricks.sliding_window_view(padded, stop)
+        other = windows[b + stop - 1 - (b + np.arange(start, stop))]
+        table = _logistic(alpha, logs[a : a + stop] - other)
+    # the block's uniforms in one call: the same stream, in the same order, as one call per draw
+    uniforms = gen.random((steps, added.size))
     for j in range(steps):  # each draw depends on the last; replicates move together
-        probability = table[j].take(added) if tabulate else _feedback((a + added) / (a + b + start + j), alpha)
-        added += gen.random(added.size) < probability
+        if stop <= added.size:
+            probability = table[j].take(added)
+        else:
+            probability = _logistic(alpha, logs[a + added] - logs[b + start + j - added])
+        added += uniforms[j] < probability
         if history is not None:
             history[j] = added
 
