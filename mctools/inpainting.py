@@ -386,11 +386,12 @@ def _cross_fit(x, y, classes, visible, budget, floor):
         # the per-pixel geometric mean density of held-out pictures; 0 for a class with none
         with np.errstate(under="ignore"):  # a density too small for float64 is a quality of 0
             quality[..., outside, :] = np.where(count > 0, np.exp(mean / d), 0.0)[..., None, :]
-    several = (shares > 0).sum(axis=-1) >= 2  # with one class left there is nothing to calibrate
-    safe_shares = np.where(several[..., None], shares, 1.0 / classes)
-    temperature, bias = _calibrate(np.where(several[..., None, None], ll, 0.0), y, safe_shares)
-    temperature = np.where(several, temperature, 1.0)
-    bias = np.where(several[..., None], bias, 0.0)
+    # With one class left there is nothing to calibrate: T = 1 and no bias. Only the other
+    # replicates go to Newton's method, which would otherwise iterate to its limit on them.
+    several = (shares > 0).sum(axis=-1) >= 2
+    temperature, bias = np.ones(lead), np.zeros((*lead, classes))
+    if several.any():
+        temperature[several], bias[several] = _calibrate(ll[several], y[several], shares[several])
     rho = _softmax(_logits(ll, shares, temperature, bias))
     return fits, rho, quality, temperature, bias
 
