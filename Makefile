@@ -20,7 +20,11 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 # stay on one worker (--dist loadscope groups by module and by notebook); modules are handed
 # out longest first, in the order conftest.py gives them (--no-loadscope-reorder).
 JOBS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --no-loadscope-reorder
+# One process per core already: each test process and each notebook kernel it starts keeps
+# to one BLAS thread. With OpenBLAS's default (a thread per core) two processes on two cores
+# spin four threads, which burn CPU waiting on each other on the chapters' small matrices
+# (measured: a least-squares cell of chapter 2, 1.1 s of CPU against 0.15 s on one thread).
+PYTEST := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --no-loadscope-reorder
 
 .PHONY: help book pdf student autograders test test-fast execute lint format bench clean
 
