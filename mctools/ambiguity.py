@@ -197,8 +197,10 @@ def generator_map(share, separation, capacity: float, scale: float = 1.0, policy
     """
     check_broadcast(share=share, separation=separation)
     pi, d = np.broadcast_arrays(share, separation)
-    c = optimal_allocation(np.stack([pi, 1 - pi], axis=-1), capacity, "exp", scale)
+    # Checked once, here: the two steps below take what these checks admit (a map is iterated
+    # for hundreds of generations, and their own checks would double the cost of each).
+    c = optimal_allocation.unchecked(np.stack([pi, 1 - pi], axis=-1), capacity, "exp", scale)
     quality = -np.expm1(-c / scale)
     with np.errstate(divide="ignore"):
         ratio = quality[..., 1] / quality[..., 0]
-    return output_share(pi, d, ratio, policy)
+    return output_share.unchecked(pi, d, ratio, policy)
