@@ -47,11 +47,16 @@ def _entropy_term(n: np.ndarray, total: int) -> np.ndarray:
 
 def _split(weights: np.ndarray, total: int, q, temperature: float) -> np.ndarray:
     counts = np.zeros(weights.shape, dtype=np.int64)
+    if total == 0:
+        return counts
+    # Counts are integers 0..total: q and the entropy term are tabulated there once and looked
+    # up, the same numbers as evaluating them at each step.
+    units = np.arange(total + 1, dtype=float)
+    q_at, entropy_at = q(units), _entropy_term(units, total)
     for _ in range(total):  # one unit at a time; every weight vector moves together
-        n = counts.astype(float)
-        gain = weights * (q(n + 1) - q(n))
+        gain = weights * (q_at[counts + 1] - q_at[counts])
         if temperature > 0:
-            gain = gain + temperature * (_entropy_term(n + 1, total) - _entropy_term(n, total))
+            gain = gain + temperature * (entropy_at[counts + 1] - entropy_at[counts])
         best = np.argmax(gain, axis=-1)[..., None]  # ties go to the lower index
         np.put_along_axis(counts, best, np.take_along_axis(counts, best, axis=-1) + 1, axis=-1)
     return counts
