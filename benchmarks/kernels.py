@@ -53,13 +53,13 @@ def _gaussian_draws(R=4000, M=10, G=100):
         rng.standard_normal((R, M))
 
 
-# Appendix: Wright–Fisher on a Zipf vocabulary, K = 50, N = 200, 200 rounds, 500 chains, u = 0.01.
+# Appendix: Wright–Fisher on a Zipf vocabulary, K = 50, N = 200, 200 rounds, 250 chains, u = 0.01.
 ZIPF = 1.0 / np.arange(1, 51) / np.sum(1.0 / np.arange(1, 51))
 WF = dict(population=200, generations=200, mutation=0.01)
 
 
 @functools.cache
-def _wf_probabilities(R=500) -> np.ndarray:
+def _wf_probabilities(R=250) -> np.ndarray:
     """The multinomial probabilities of every generation of a kernel run, shape (G, R, K)."""
     freq = mc.wright_fisher(ZIPF, **WF, replicates=R, rng=1)[:, :-1]  # generation t draws from t - 1
     expected = (1 - WF["mutation"]) * freq + WF["mutation"] / ZIPF.size
@@ -132,9 +132,9 @@ def _ecology(R):
     return mc.log_population(FITNESS, mc.random_environments(WEATHER, 200, replicates=R, rng=0))
 
 
-# Chapter 7: Galton–Watson lineages, m = 1.2, 60 generations, 20 000 lineages.
+# Chapter 7: Galton–Watson lineages, m = 1.2, 60 generations, 10 000 lineages (2 x 5,000).
 @functools.cache
-def _branching_means(R=20_000) -> np.ndarray:
+def _branching_means(R=10_000) -> np.ndarray:
     """The Poisson means of every generation of a kernel run, shape (G, R)."""
     return np.ascontiguousarray(1.2 * mc.branching_process(1.2, 60, replicates=R, rng=1)[:, :-1].T, dtype=float)
 
@@ -235,9 +235,9 @@ CASES = [
     ),
     Case(
         "wright_fisher",
-        "app.: K=50, N=200, G=200, R=500, u=0.01",
-        500 * 200,
-        lambda s: mc.wright_fisher(ZIPF, **WF, replicates=500 * s, record_every=5, rng=0),
+        "app.: K=50, N=200, G=200, R=250, u=0.01",
+        250 * 200,
+        lambda s: mc.wright_fisher(ZIPF, **WF, replicates=250 * s, record_every=5, rng=0),
         _wf_draws,
         lambda: ref.wright_fisher(ZIPF.tolist(), **WF, replicates=5, record_every=5),
         5 * 200,
@@ -289,9 +289,9 @@ CASES = [
     ),
     Case(
         "branching_process",
-        "ch. 7: m=1.2, G=60, R=20 000",
-        20_000 * 60,
-        lambda s: mc.branching_process(1.2, 60, replicates=20_000 * s, rng=0),
+        "ch. 7: m=1.2, G=60, R=10 000",
+        10_000 * 60,
+        lambda s: mc.branching_process(1.2, 60, replicates=10_000 * s, rng=0),
         _branching_draws,
         lambda: ref.branching_process(1.2, 60, replicates=1000),
         1000 * 60,

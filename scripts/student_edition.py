@@ -5,8 +5,8 @@ Used by ``make student``; writes into ``_build/student/`` (or ``--output``):
 ``notebooks/``
     every chapter notebook of ``book/`` (same file names), in which cells tagged ``solution``
     (the dropdown markdown and the hidden code cell that ran it) are removed, and the outputs of
-    cells tagged ``check`` are cleared, so a student sees ``PASSED`` only once earned. Exercise stubs, check cells and every other
-    output stay: students read the chapter as in the book.
+    cells tagged ``check`` are cleared, so a student sees ``PASSED`` only once earned. Exercise
+    stubs, check cells and every other output stay: students read the chapter as in the book.
 ``_config.yml``
     ``_config.yml`` plus :data:`STUDENT_OVERRIDES`, generated at every run so the two never
     drift (local extension paths are made absolute, since Jupyter Book reads them relative to
