@@ -16,7 +16,7 @@ from scipy.optimize import brentq
 from ._domains import CALLABLE, COUNT, POSITIVE, REAL, Integer, Real, Reals, domains
 from ._validate import call_checked, within_float64
 
-__all__ = ["cobweb", "derivative", "first_passage", "fixed_points", "iterate_map"]
+__all__ = ["cobweb", "derivative", "first_passage", "fixed_points", "fixed_points_of_family", "iterate_map"]
 
 Map = Callable[[np.ndarray], np.ndarray]
 
@@ -83,6 +83,74 @@ def fixed_points(func: Map, lower: float = 0.0, upper: float = 1.0, *, grid: int
     change = np.nonzero(np.sign(gap[:-1]) * np.sign(gap[1:]) < 0)[0]  # signs: a product of gaps can overflow
     roots += [brentq(lambda s: float(_apply(func, np.array([s]))[0] - s), x[i], x[i + 1], xtol=1e-14) for i in change]
     return np.unique(np.round(roots, 12))
+
+
+@domains(
+    family=CALLABLE,
+    parameters=Reals(ndim=1),
+    upper=REAL,
+    lower=Real("(-inf, upper)"),
+    grid=Integer("[3, inf)"),
+)
+def fixed_points_of_family(
+    family: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    parameters,
+    lower: float = 0.0,
+    upper: float = 1.0,
+    *,
+    grid: int = 401,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""The interior fixed points :math:`x^* = G_p(x^*)` of a family of maps, every :math:`p` at once.
+
+    :math:`G_p(x) - x` is evaluated on one grid for every parameter; each sign change between
+    neighbouring grid points brackets a fixed point, which bisection, vectorised over all the
+    brackets, narrows until the bracket no longer moves (machine precision); an interior grid
+    point where :math:`G_p(x) = x` exactly is one too. The ends of the interval are left out
+    (many families fix them for every :math:`p`). As with :func:`fixed_points`, fixed points
+    closer together than the grid spacing can be missed, and so can one where
+    :math:`G_p(x) - x` touches zero without changing sign.
+
+    Parameters
+    ----------
+    family : callable
+        ``family(x, p)`` is :math:`G_p(x)`, elementwise: given arrays ``x`` and ``p`` of one
+        shape (here (P, grid), then one entry per bracket) it returns that shape.
+    parameters : array_like, shape (P,)
+        The parameters :math:`p`.
+    lower, upper : float
+        The interval searched, ``lower < upper``.
+    grid : int
+        Number of grid points, at least 3.
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray), each of shape (m,)
+        The parameter and the fixed point of each one found, in the order of ``parameters``
+        and, for one parameter, of increasing :math:`x^*`.
+    """
+    within_float64(
+        lambda: upper - lower, f"upper - lower must be finite in float64, got lower={lower!r}, upper={upper!r}"
+    )
+    x = np.linspace(lower, upper, grid)
+
+    def gap(points, p):  # G_p(x) - x
+        return call_checked("family", lambda y: family(y, p), points) - points
+
+    sign = np.sign(gap(np.tile(x, (parameters.size, 1)), np.repeat(parameters[:, None], grid, axis=1)))
+    row, col = np.nonzero(sign[:, :-1] * sign[:, 1:] < 0)
+    p, lo, hi, left_sign = parameters[row], x[col], x[col + 1], sign[row, col]
+    for _ in range(200):  # each step halves the bracket; it stops moving within ~60
+        mid = 0.5 * (lo + hi)
+        left = np.sign(gap(mid, p)) == left_sign  # the sign change lies above mid
+        lo_next, hi_next = np.where(left, mid, lo), np.where(left, hi, mid)
+        if np.array_equal(lo_next, lo) and np.array_equal(hi_next, hi):
+            break
+        lo, hi = lo_next, hi_next
+    on_grid_row, on_grid_col = np.nonzero(sign[:, 1:-1] == 0)  # an interior grid point that is one
+    rows = np.concatenate([row, on_grid_row])
+    points = np.concatenate([0.5 * (lo + hi), x[1:-1][on_grid_col]])
+    order = np.lexsort((points, rows))
+    return parameters[rows[order]], points[order]
 
 
 @domains(func=CALLABLE, x=Reals(), step=POSITIVE)

@@ -26,6 +26,23 @@ def test_fixed_points_and_stability_of_the_logistic_map():
     np.testing.assert_allclose(mc.derivative(logistic(2.5), points), [2.5, -0.5], atol=1e-6)
 
 
+def test_fixed_points_of_a_family_are_each_maps_interior_fixed_points():
+    rates = np.array([0.8, 1.5, 2.5, 3.2])
+    found, points = mc.fixed_points_of_family(lambda x, r: r * x * (1 - x), rates)
+    # G_r(x) = r x (1 - x) fixes 0 (an end: left out) and 1 - 1/r, inside (0, 1) for r > 1
+    np.testing.assert_array_equal(found, rates[1:])
+    np.testing.assert_allclose(points, 1 - 1 / rates[1:], rtol=1e-14)
+    for r in rates[1:]:  # the same as fixed_points, map by map
+        np.testing.assert_allclose(points[found == r], mc.fixed_points(logistic(r), 0.01, 1.0), atol=1e-12)
+
+
+def test_fixed_points_of_a_family_in_order_with_a_grid_point_among_them():
+    cubic = lambda x, p: x + p * (x - 0.2) * (x - 0.45) * (x - 0.8)  # noqa: E731
+    found, points = mc.fixed_points_of_family(cubic, [1.0, -2.0], grid=401)  # 0.45 is on the grid
+    np.testing.assert_array_equal(found, [1.0, 1.0, 1.0, -2.0, -2.0, -2.0])
+    np.testing.assert_allclose(points, [0.2, 0.45, 0.8] * 2, atol=1e-14)
+
+
 def test_cobweb_alternates_between_curve_and_diagonal():
     x, y = mc.cobweb(logistic(2.0), 0.1, 2)
     orbit = mc.iterate_map(logistic(2.0), 0.1, 2)
