@@ -25,6 +25,7 @@ those of each module's ``__all__``, gathered here.
 * ``sampling``: multinomial counts by inverse CDF, the same on every CPU
 * ``lowrank``: low-rank Gaussian class models (PPCA) under a rank budget, conditional Gaussians
 * ``inpainting``: inpainting digits, calibrated class posteriors, decision rules, generations
+* ``datasets``: the handwritten digits that ship with scikit-learn, read without importing it
 * ``charts``: the course's Altair theme and chart builders (``mctools.charts.<name>``)
 * ``exercises``: checks for the autograded exercises (``mctools.exercises.<name>``)
 """
@@ -36,6 +37,7 @@ from .ambiguity import *
 from .annealing import *
 from .bandits import *
 from .cascades import *
+from .datasets import *
 from .detection import *
 from .distributions import *
 from .drift import *
@@ -61,6 +63,7 @@ __all__ += ambiguity.__all__
 __all__ += annealing.__all__
 __all__ += bandits.__all__
 __all__ += cascades.__all__
+__all__ += datasets.__all__
 __all__ += detection.__all__
 __all__ += distributions.__all__
 __all__ += drift.__all__

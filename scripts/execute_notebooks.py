@@ -29,8 +29,29 @@ def execute(path: Path, timeout: int = 600) -> float:
     start = time.perf_counter()
     client.execute()
     elapsed = time.perf_counter() - start
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     nbformat.write(notebook, path)
     return elapsed
+
+
+def merge_streams(outputs: list) -> list:
+    """Consecutive stream outputs of the same stream joined into one.
+
+    Where a cell's printing is cut into several stream outputs depends on when the kernel
+    flushed (a busy machine flushes mid-cell), not on what the cell printed: stored as they
+    came, the book would show one cell's lines in several boxes, differently from run to run.
+    """
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        same_stream = previous is not None and previous.output_type == "stream" and previous.name == output.get("name")
+        if output.output_type == "stream" and same_stream:
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def main() -> None:

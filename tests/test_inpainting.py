@@ -241,3 +241,14 @@ def test_fresh_data_needs_a_pool():
         mc.inpainting_generations(
             pictures, labels, np.arange(6) < 3, classes=2, budget=2, generations=1, fresh_fraction=0.2
         )
+
+
+def test_the_digits_are_scikit_learns():
+    """mctools.load_digits reads scikit-learn's own file: the same pictures and labels, exactly."""
+    from sklearn.datasets import load_digits
+
+    pictures, labels = mc.load_digits()
+    expected_pictures, expected_labels = load_digits(return_X_y=True)
+    np.testing.assert_array_equal(pictures, expected_pictures)
+    np.testing.assert_array_equal(labels, expected_labels)
+    assert pictures.shape == (1797, 64) and labels.dtype.kind == "i"

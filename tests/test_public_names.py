@@ -26,7 +26,7 @@ expected_quality extinction_by_generation extinction_probability first_alarm fir
 fixed_points fixed_points_of_family free_energy fund_probability funded_quality gaussian_refit generator_map
 germination_optimum
 information_cascade inpaint inpainting_generations iterate_map kl_divergence knob_thresholds
-learning_by_doing_exact learning_curve lock_in_estimate lock_in_probability log_fund_probability
+learning_by_doing_exact learning_curve load_digits lock_in_estimate lock_in_probability log_fund_probability
 log_growth_rate log_population log_variance_drift logistic_growth maximum_sustainable_yield memoriser_error
 metropolis_matrix monitoring_interval multinomial_counts net_value office_path optimal_allocation
 optimal_free_energy output_share plan_albums polya_urn posterior ppca_log_likelihood quota_bars
@@ -49,7 +49,7 @@ def test_each_name_is_exported_by_one_module_and_is_its_own():
     mechanisms = [getattr(mc, name) for name in dir(mc) if type(getattr(mc, name)) is type(mc)]
     mechanisms = [module for module in mechanisms if module not in (mc.charts, mc.exercises)]
     mechanisms = [module for module in mechanisms if not module.__name__.rpartition(".")[2].startswith("_")]
-    assert len(mechanisms) == 22
+    assert len(mechanisms) == 23
     exported = [(module, name) for module in mechanisms for name in module.__all__]
     names = [name for _, name in exported]
     assert len(names) == len(set(names)) == len(mc.__all__) - 2, "a name is in the __all__ of two modules"
