@@ -83,7 +83,7 @@ format: $(TEST_READY)  ## for authors: ruff format code and notebooks, then copy
 	$(BIN)/ruff format .
 	$(BIN)/python scripts/sync_solution_code.py $(NOTEBOOKS)
 
-bench: $(TEST_READY)  ## time the mctools kernels and the notebooks (~3 min); report in _build/bench/report.md
+bench: $(TEST_READY)  ## time the mctools kernels and the notebooks (~5 min); report in _build/bench/report.md
 	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean:  ## remove build outputs (keeps .venv)
