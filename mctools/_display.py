@@ -68,6 +68,48 @@ def mimebundle(spec: dict, **metadata) -> tuple[dict, dict]:
     return {CHART_MIME_TYPE: spec, "text/plain": chart_text(spec)}, {}
 
 
+class _ShownUnvalidated:
+    """Mixin: a course chart is displayed without validating it against the schema again.
+
+    Altair validates a chart against the Vega-Lite JSON schema every time it is displayed,
+    which was a third of the time a chapter's charts took to draw (0.1 to 0.2 s a chapter).
+    The course's charts come from the figure grammar, whose every kind is validated by its
+    tests (``tests/test_charts.py`` calls ``to_dict()``, which validates), and every chart
+    stored in a notebook is validated again, as stored (``tests/test_charts_stored.py``).
+    ``to_dict()``, ``save()`` and anything else a student calls still validate.
+    """
+
+    def _repr_mimebundle_(self, *args, **kwargs):
+        spec = self.to_dict(context={"pre_transform": False}, validate=False)
+        renderer = alt.renderers.get()
+        return renderer(spec) if renderer else None
+
+
+_SHOWN: dict[type, type] = {
+    kind: type(kind.__name__, (_ShownUnvalidated, kind), {"__module__": __name__})
+    for kind in (alt.LayerChart, alt.ConcatChart, alt.VConcatChart, alt.HConcatChart, alt.Chart, alt.FacetChart)
+}
+
+
+def shown_unvalidated(chart):
+    """``chart`` itself, displayed from now on without validation (see :class:`_ShownUnvalidated`).
+
+    Parameters
+    ----------
+    chart : altair.Chart, LayerChart, ConcatChart, HConcatChart, VConcatChart or FacetChart
+        A chart the course's figure grammar built.
+
+    Returns
+    -------
+    The same object, of a subclass of its type that only displays differently (copies keep it).
+    """
+    if type(chart) in _SHOWN:
+        # same attributes, one overridden method; object's own setattr, as a chart's would
+        # store the name among the specification's properties
+        object.__setattr__(chart, "__class__", _SHOWN[type(chart)])
+    return chart
+
+
 def enable() -> None:
     """Register (once) and enable the course's renderer."""
     if RENDERER_NAME not in alt.renderers.names():

@@ -5,7 +5,8 @@ change to it, is caught without running a notebook: a title and a description th
 the chart finds, axis titles, a legend for two or more series, tooltips, marks hidden from
 screen readers, a declared fit for the book's column, no yellow lines, and a specification
 that Vega-Lite 5 compiles (JupyterLab 4.6 draws charts with Vega-Lite 5.6; vl-convert's oldest
-is 5.8).
+is 5.8) and that is valid against Altair's Vega-Lite schema (checked here rather than at every
+display in a notebook).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 import vl_convert as vlc
+from altair.vegalite.v6.schema.core import Root
 
 from mctools._display import CHART_MIME_TYPE
 
@@ -72,6 +75,25 @@ def test_stored_chart_has_its_reading_aids(name, spec, text):
     assert spec.get("usermeta", {}).get("course", {}).get("fit") in ("x", "panels", "cells"), f"{name}: no declared fit"
     assert "#F0E442" not in json.dumps(spec).upper(), f"{name}: Okabe–Ito yellow is too faint for a line on white"
     vlc.vegalite_to_vega(spec, vl_version="5.8")
+
+
+@pytest.mark.parametrize("spec", [c[1] for c in CHARTS], ids=[c[0] for c in CHARTS])
+def test_stored_chart_is_valid_vega_lite(spec):
+    """The schema check a course chart skips when it is displayed (mctools/_display.py), run here.
+
+    As Altair runs it: on the specification before its inline rows are moved into ``datasets``
+    (each row would be checked against every kind of value, seconds a chart); the rows are JSON
+    values by construction (charts.records).
+    """
+    Root.validate({key: value for key, value in spec.items() if key != "datasets"})
+
+
+def test_the_schema_check_refuses_a_misspelt_specification():
+    wrong = json.loads(json.dumps(CHARTS[0][1]))
+    wrong.pop("datasets", None)
+    wrong["titel"] = wrong.pop("title")
+    with pytest.raises(jsonschema.ValidationError, match="titel"):
+        Root.validate(wrong)
 
 
 def test_the_book_has_charts():

@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 
 import altair as alt
 
+from .._display import shown_unvalidated
 from .axes import Axis, _as_axis, _check_text
 from .data import inline_data
 from .layers import Layer
@@ -142,11 +143,12 @@ def figure(
         if control is not None:
             chart = chart.add_params(control)
         size = {"width": width or WIDTH, "height": height or HEIGHT}
-        return chart.properties(**size, title=title_def, description=description, usermeta={"course": fit})
+        chart = chart.properties(**size, title=title_def, description=description, usermeta={"course": fit})
+        return shown_unvalidated(chart)
     chart, fit = _small_multiples(layers, panels, context, rows, fit, columns, independent_y, width, height)
     if control is not None:
         chart = chart.add_params(control)
-    return chart.properties(title=title_def, description=description, usermeta={"course": fit})
+    return shown_unvalidated(chart.properties(title=title_def, description=description, usermeta={"course": fit}))
 
 
 def _small_multiples(layers, panels, context, rows, fit, columns, independent_y, width, height):

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import numpy as np
 
+from .._display import shown_unvalidated
 from .._validate import check_integer
 from ..maps import cobweb as cobweb_path
 from .axes import _check_text
@@ -305,9 +306,10 @@ def pictures(
     # and their padding (the legend sits below the grid).
     reserved = 7 * max(len(name) for name in row_names) + 24
     fit = {"fit": "cells", "columns": len(column_names), "size": size, "reserved": reserved}
-    return alt.vconcat(grid_chart).properties(
+    chart = alt.vconcat(grid_chart).properties(
         title=titled(title, subtitle), description=description, usermeta={"course": fit}
     )
+    return shown_unvalidated(chart)
 
 
 def _picture_grid(images, classes, shown, ink, n_rows: int, n_cols: int):
