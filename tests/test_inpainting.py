@@ -170,6 +170,18 @@ def test_score_equations_hold_at_the_calibrated_posterior(share, separation, sca
     )
 
 
+def test_separated_labels_get_their_own_class_with_certainty():
+    """Labels the log-likelihoods separate have no finite calibration: it stops at a sure posterior."""
+    ll, labels = chapter1_data(400, 0.7, 12.0, 3)  # classes 12 standard deviations apart
+    assert np.array_equal(np.argmax(ll, axis=1), labels), "the case must be separable"
+    shares = np.bincount(labels, minlength=2) / labels.size
+    temperature, bias = mc.calibrate_posterior(ll, labels, shares)
+    rho = mc.class_posterior(ll, shares, temperature, bias)
+    own = rho[np.arange(labels.size), labels]
+    assert -np.log(own).sum() < 1e-8  # the NLL the calibration stops at (1e-9) and rounding
+    np.testing.assert_allclose(rho.sum(axis=0), np.bincount(labels, minlength=2), atol=1e-6)
+
+
 def test_posterior_is_a_distribution_and_a_lost_class_stays_lost():
     ll, _ = chapter1_data(50, 0.5, 1.0, 0)
     rho = mc.class_posterior(np.column_stack([ll, ll[:, :1]]), [0.5, 0.5, 0.0], 2.0, [0.0, 1.0, 5.0])
