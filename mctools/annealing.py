@@ -171,6 +171,37 @@ def annealing_distribution(rewards, schedule, start: int) -> np.ndarray:
 
 
 _BLOCK = 128  # steps tabulated and buffered at a time
+_DRAWS = 1 << 15  # random numbers drawn at a time (256 kB: they stay in the cache)
+
+
+def _coin_flips_and_uniforms(rng: np.random.Generator, steps: int, replicates: int) -> tuple[np.ndarray, np.ndarray]:
+    r"""``steps`` rows of ``rng.integers(0, 2, replicates)`` then ``rng.random(replicates)``, in that order.
+
+    The same numbers as those calls made one step at a time, drawn about ten times faster.
+    With PCG64 (numpy's default) or PCG64DXSM, no 32-bit half buffered and an even number
+    :math:`R` of replicates, ``integers(0, 2)`` is the top bit of a 32-bit draw (Lemire's method,
+    which never rejects for two outcomes), and the :math:`R` draws are the low then the high
+    halves of :math:`R/2` 64-bit words; ``random`` is a word's top 53 bits times
+    :math:`2^{-53}`. So a step's coin flips are bits 20 and 52 of the top 53 bits of
+    :math:`R/2` words taken with ``random``, and every step's words come from one call. Any
+    other generator, or an odd :math:`R`, makes the calls themselves.
+    """
+    bits = rng.bit_generator
+    fast = type(bits) in (np.random.PCG64, np.random.PCG64DXSM) and replicates % 2 == 0
+    if not fast or bits.state["has_uint32"]:
+        flips = np.empty((steps, replicates), dtype=np.int64)
+        uniforms = np.empty((steps, replicates))
+        for i in range(steps):
+            flips[i] = rng.integers(0, 2, size=replicates)
+            uniforms[i] = rng.random(replicates)
+        return flips, uniforms
+    half = replicates // 2
+    draws = rng.random((steps, half + replicates))
+    words = (draws[:, :half] * 2.0**53).astype(np.int64)  # each word's top 53 bits, exactly
+    flips = np.empty((steps, half, 2), dtype=np.int64)
+    np.bitwise_and(words >> 20, 1, out=flips[..., 0])  # bit 31 of the word: its low half's top bit
+    np.right_shift(words, 52, out=flips[..., 1])  # bit 63: its high half's top bit
+    return flips.reshape(steps, replicates), draws[:, half:]
 
 
 def _move_tables(r: np.ndarray, temps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -227,13 +258,15 @@ def simulated_annealing(rewards, schedule, start: int, *, replicates: int = 1, r
     # column of the (replicates, S + 1) output at a time is about ten times slower.
     twice = np.full(replicates, 2 * start)
     buffer = np.empty((min(_BLOCK, temps.size), replicates), dtype=np.int64)
+    rows = max(1, _DRAWS // (3 * replicates // 2 + 1))
     for first in range(0, temps.size, _BLOCK):  # sequential in time; walkers are a numpy axis
         accept, move = _move_tables(r, temps[first : first + _BLOCK])
         for i, threshold in enumerate(accept):
-            proposal = rng.integers(0, 2, size=replicates)
-            proposal += twice
+            if i % rows == 0:  # the next few steps' draws, a cache's worth
+                flips, uniforms = _coin_flips_and_uniforms(rng, min(rows, len(accept) - i), replicates)
+            proposal = np.add(flips[i % rows], twice, out=flips[i % rows])
             step = move.take(proposal)
-            step *= rng.random(replicates) < threshold.take(proposal)
+            step *= uniforms[i % rows] < threshold.take(proposal)
             twice = np.add(twice, step, out=buffer[i])
         path[:, first + 1 : first + 1 + len(accept)] = (buffer[: len(accept)] >> 1).T  # 2x -> x
     return path

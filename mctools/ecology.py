@@ -299,7 +299,7 @@ def extinction_by_generation(mean_offspring, *, founders: int = 1) -> np.ndarray
     iteration :math:`q_t = f(q_{t-1})`, :math:`q_0 = 0`, rising to
     :func:`extinction_probability`. In a random environment, averaging it over simulated
     environment sequences gives the extinction curve with only the environment's noise
-    (Smith and Wilkinson 1969). Costs :math:`O(T^2)` vectorised steps for :math:`T`
+    (Smith and Wilkinson 1969). Costs :math:`T` vectorised steps, :math:`O(T^2)` work, for :math:`T`
     generations.
 
     Parameters
@@ -322,12 +322,11 @@ def extinction_by_generation(mean_offspring, *, founders: int = 1) -> np.ndarray
     *Annals of Mathematical Statistics* 40, 814–827.
     """
     m = mean_offspring
-    out = np.zeros((*m.shape[:-1], m.shape[-1] + 1))
-    for t in range(1, m.shape[-1] + 1):  # compose f_1 o ... o f_t, innermost (f_t) first
-        q = np.zeros(m.shape[:-1])
-        for i in range(t - 1, -1, -1):
-            q = np.exp(m[..., i] * (q - 1.0))
-        out[..., t] = q
+    generations = m.shape[-1]
+    out = np.zeros((*m.shape[:-1], generations + 1))
+    q = out[..., 1:]  # column t - 1 composes f_1 o ... o f_t(0), innermost (f_t) first
+    for j in range(generations):  # step j applies f_{t-j} to every t > j, all t at once
+        q[..., j:] = np.exp(m[..., : generations - j] * (q[..., j:] - 1.0))
     return out**founders
 
 
