@@ -145,3 +145,27 @@ def test_simulation_is_the_plain_walk_bit_for_bit(rewards, schedule, start):
     path = mc.simulated_annealing(rewards, schedule, start, replicates=50, rng=4)
     np.testing.assert_array_equal(path, metropolis_walk(np.asarray(rewards), schedule, start, 50, 4))
     assert path.dtype == np.int64 and path.flags.c_contiguous
+
+
+@pytest.mark.parametrize("bit_generator", [np.random.PCG64, np.random.PCG64DXSM, np.random.MT19937])
+@pytest.mark.parametrize("replicates", [1, 2, 7, 64])
+def test_block_draws_are_the_per_step_calls(bit_generator, replicates):
+    """The annealer's block of coin flips and uniforms is what one call per step would draw.
+
+    Its fast path reads numpy's generator internals (mctools.annealing._coin_flips_and_uniforms);
+    a numpy whose Generator.integers draws otherwise fails here, not only in the notebooks.
+    """
+    from mctools.annealing import _coin_flips_and_uniforms
+
+    for seed in range(3):
+        block = np.random.Generator(bit_generator(seed))
+        block.integers(0, 2**32, dtype=np.uint32) if seed == 2 else None  # a buffered 32-bit half
+        steps = np.random.Generator(bit_generator(seed))
+        steps.integers(0, 2**32, dtype=np.uint32) if seed == 2 else None
+        flips, uniforms = _coin_flips_and_uniforms(block, 5, replicates)
+        for i in range(5):
+            np.testing.assert_array_equal(flips[i], steps.integers(0, 2, size=replicates))
+            np.testing.assert_array_equal(uniforms[i], steps.random(replicates))
+        # and both generators go on alike, a buffered 32-bit half included
+        np.testing.assert_array_equal(block.integers(0, 2, size=3), steps.integers(0, 2, size=3))
+        np.testing.assert_array_equal(block.random(4), steps.random(4))
