@@ -89,7 +89,7 @@ def student_env(tmp_path_factory: pytest.TempPathFactory):
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # one folder per run
     folder = Path(os.environ.get("MCTOOLS_STUDENT_ENV") or shared / "student-env")  # or a Makefile's build
-    if shutil.which("uv") is None:
+    if student.uv() is None:
         _missing_tool("uv is not installed (pip install uv)")
     try:
         return student.build_once(folder)

@@ -130,17 +130,28 @@ def tracked_copy(target: Path) -> Path:
     return target
 
 
+def uv() -> str | None:
+    """The uv to build with: the one on ``PATH``, else the one next to this Python.
+
+    `make test` installs uv into .venv (the Makefile's bootstrap) but does not put .venv/bin on
+    ``PATH``: without this fallback a fresh clone's `CI=true make test` fails every test that
+    needs the student environment with "uv is not installed".
+    """
+    beside = Path(sys.executable).parent / "uv"
+    return shutil.which("uv") or (str(beside) if beside.is_file() else None)
+
+
 def distributions(python: Path) -> list[str]:
     """Names of the distributions installed for ``python`` (normalised, sorted)."""
-    command = [shutil.which("uv"), "pip", "list", "--quiet", "--python", str(python), "--format", "json"]
+    command = [uv(), "pip", "list", "--quiet", "--python", str(python), "--format", "json"]
     listed = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return sorted(re.sub(r"[-_.]+", "-", d["name"]).lower() for d in json.loads(listed))
 
 
 def build(folder: Path) -> StudentEnv:
     """Build the student environment in ``folder`` (see the module docstring); return it."""
-    uv = shutil.which("uv")
-    if uv is None:
+    uv_command = uv()
+    if uv_command is None:
         raise StudentEnvError("uv is not installed (pip install uv)")
     folder.mkdir(parents=True, exist_ok=True)
     env = StudentEnv(folder=folder, repository=folder / "repository", venv=folder / "venv")
@@ -158,12 +169,12 @@ def build(folder: Path) -> StudentEnv:
     env.timings["copy"] = round(time.perf_counter() - start, 1)
     version = python_version()
     # Only a Python already on the machine: uv would otherwise download one.
-    venv = [uv, "venv", "--quiet", "--python", version, "--python-preference", "only-system", str(env.venv)]
+    venv = [uv_command, "venv", "--quiet", "--python", version, "--python-preference", "only-system", str(env.venv)]
     step("venv", venv, folder)
     # Without compiling to bytecode (pip, which Binder installs with, compiles every module):
     # the processes of this environment write the bytecode of what they import, once, which
     # costs less than compiling all of JupyterLab's and SciPy's modules (40 s of CPU here).
-    install = [uv, "pip", "install", "--quiet", "--python", str(env.python)]
+    install = [uv_command, "pip", "install", "--quiet", "--python", str(env.python)]
     step("base image", [*install, *BASE], folder)
     env.base = distributions(env.python)
     step("requirements", [*install, "-r", str(env.repository / "binder" / "requirements.txt")], folder)

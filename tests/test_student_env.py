@@ -53,6 +53,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import student_env as student_env_module  # tests/: the student_env fixture takes the plain name
 import yaml
 from notebook_links import link_role  # _ext/, through pytest's pythonpath
 
@@ -198,7 +199,7 @@ def test_student_env_runs_what_the_chapters_import(student_env) -> None:
     where = Path(json.loads(proc.stdout))
     assert where.is_relative_to(student_env.venv), f"mctools imported from {where}, not the installed package"
     check = subprocess.run(
-        [shutil.which("uv"), "pip", "check", "--python", str(student_env.python)], capture_output=True, text=True
+        [student_env_module.uv(), "pip", "check", "--python", str(student_env.python)], capture_output=True, text=True
     )
     assert check.returncode == 0, check.stdout + check.stderr
 
