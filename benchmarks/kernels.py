@@ -145,13 +145,13 @@ def _branching_draws():
         rng.poisson(lam)
 
 
-# Appendix: annealing on the rugged landscape, L = 30, 3000 geometric steps from T = 1 to 0.03, 2000 walkers.
+# Appendix: annealing on the rugged landscape, L = 30, 3000 geometric steps from T = 1 to 0.03, 1000 walkers.
 LANDSCAPE = mc.rugged_landscape(30)
 SCHEDULE = mc.temperature_schedule("geometric", 3000, 1.0, 0.03)
 START = int(np.argmax(LANDSCAPE[:15]))
 
 
-def _annealing_draws(R=2000):
+def _annealing_draws(R=1000):
     rng = _rng()
     for _ in SCHEDULE:
         rng.integers(0, 2, size=R)
@@ -298,9 +298,9 @@ CASES = [
     ),
     Case(
         "simulated_annealing",
-        "app.: L=30, 3000 steps, R=2000",
-        2000 * 3000,
-        lambda s: mc.simulated_annealing(LANDSCAPE, SCHEDULE, START, replicates=2000 * s, rng=0),
+        "app.: L=30, 3000 steps, R=1000",
+        1000 * 3000,
+        lambda s: mc.simulated_annealing(LANDSCAPE, SCHEDULE, START, replicates=1000 * s, rng=0),
         _annealing_draws,
         lambda: ref.simulated_annealing(LANDSCAPE.tolist(), SCHEDULE.tolist(), START, replicates=20),
         20 * 3000,
