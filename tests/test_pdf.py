@@ -90,6 +90,18 @@ def test_the_pdf_is_the_whole_book_and_small_enough_to_mail(pdf: Path) -> None:
         assert title in text, f"{title!r} is not in the PDF"
 
 
+def test_every_character_has_a_glyph(pdf: Path) -> None:
+    """XeLaTeX drops a character its font lacks from the page and says so only in its log.
+
+    Code is set in FreeMono, which lacks some characters the book's prose fonts have (U+2099
+    subscript n, U+27FA long double arrow): a code cell holding one prints without it.
+    """
+    log = REPO / "_build" / "print" / "_build" / "latex" / "mode-collapse.log"
+    assert log.is_file(), f"{log.relative_to(REPO)} is missing: run `make pdf`"
+    missing = re.findall(r"Missing character: There is no (\S+) \((U\+[0-9A-F]+)\)", log.read_text(errors="replace"))
+    assert not missing, f"characters printed without a glyph: {sorted(set(missing))}"
+
+
 def test_the_title_page_names_authors_licences_and_source(pdf: Path) -> None:
     title, back = pages(pdf)[:2]
     assert "Mode Collapse" in title and "course authors" in title
