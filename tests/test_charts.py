@@ -294,6 +294,10 @@ def test_a_figure_is_stored_as_its_bundle():
     bundle = bundle[0] if isinstance(bundle, tuple) else bundle
     assert bundle["text/plain"] == f"Chart: T. {DESCRIPTION}"
     assert isinstance(chart, alt.LayerChart)
+    # displayed without the schema check (mctools/_display.py): the same specification as to_dict()'s,
+    # and a copy made by Altair (properties) is displayed the same way
+    assert bundle["application/vnd.vegalite.v5+json"] == chart.to_dict(context={"pre_transform": False})
+    assert type(chart.properties(width=300)) is type(chart)
 
 
 def test_lines_of_one_colour_are_told_apart_by_their_dash_pattern():
