@@ -313,6 +313,20 @@ CHARTS_FITTED_JS = """() => Array.from(document.querySelectorAll('div.course-cha
 # _ext/static/course-pages.js refits wide tables and formulas when the column's width changes,
 # then sets <html data-course-fitted="<window width>">.
 FITTED_JS = "(width) => document.documentElement.dataset.courseFitted === String(width)"
+# Crossing the theme's breakpoints starts CSS transitions (the primary sidebar slides in over
+# 250 ms, the secondary's height over 400 ms) that narrow the article step by step; each step
+# refits the page and sets data-course-fitted again. Measured before they end, a table fitted
+# to the first step reaches past the final column (seen at 1280 px, about one run in two).
+# Resolves two frames after the last transition, when the last refit has been made.
+TRANSITIONS_DONE_JS = """async (waitMs) => {
+  const frame = () => new Promise((done) => requestAnimationFrame(done));
+  const deadline = performance.now() + waitMs;
+  const running = () => document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === "running");
+  while (running() && performance.now() < deadline) await frame();
+  await frame();
+  await frame();
+  return !running();
+}"""
 # Open what a reader can unfold: myst-nb's hidden cells (<details class="hide">) and the
 # solution dropdowns of sphinx-togglebutton (class toggle-hidden); then ask course-pages.js to
 # refit the page (it listens to "course:refit").
@@ -365,8 +379,11 @@ def _chart_drawings(page: object, width: int) -> list[str]:
 
 
 def _check_width(page: object, width: int, axe_script: Path) -> tuple[list[str], list[str], list[str]]:
-    """Resize the window and return (chart drawing, layout, axe) problems at that width."""
+    """Resize the window and return (chart drawing, layout, axe) problems at that width, measured
+    once the theme's transitions have ended."""
     page.set_viewport_size({"width": width, "height": WINDOW_HEIGHT})
+    if not page.evaluate(TRANSITIONS_DONE_JS, WAIT_MS):
+        return [], [f"the theme's CSS transitions were still running {WAIT_MS} ms after resizing to {width} px"], []
     charts = _chart_drawings(page, width)  # first: the layout is measured with the charts redrawn
     return charts, _layout(page, width), _axe_problems(page, axe_script)
 
