@@ -5,7 +5,7 @@ The charts are stored in the notebooks as Vega-Lite JSON and drawn by ``course-c
 extension:
 
 1. bundles the libraries with :func:`vl_convert.javascript_bundle` (they ship inside the
-   ``vl-convert-python`` wheel, so no network is needed);
+   ``vl-convert-python`` wheel, so no network is needed), once per environment (``cached_script``);
 2. writes ``vega-offline.js`` into a generated folder in the build's doctree directory (never
    a committed file, and never a root ``_static/``, whose ``*.js`` Jupyter Book would inject
    into every page on its own);
@@ -19,7 +19,11 @@ enabled in ``_config.yml``.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -61,12 +65,38 @@ def build_script() -> str:
     )
 
 
+def cached_script() -> str:
+    """:func:`build_script`, kept in the Python environment (bundling takes about 3 s).
+
+    The bundle depends only on installed packages (vl-convert, Altair) and on this file, so it
+    is cached under ``sys.prefix`` with a name made from their versions and a hash of this file:
+    a new environment or a new pin starts afresh. Written atomically: two test workers may build
+    a book at once.
+    """
+    import altair as alt
+    import vl_convert as vlc
+
+    key = hashlib.sha256(
+        "\n".join([Path(__file__).read_text(encoding="utf-8"), alt.__version__, vlc.__version__]).encode()
+    ).hexdigest()[:16]
+    cache = Path(sys.prefix) / "share" / "mode-collapse" / f"vega-offline-{key}.js"
+    with contextlib.suppress(OSError):
+        return cache.read_text(encoding="utf-8")
+    script = build_script()
+    with contextlib.suppress(OSError):  # a read-only environment only loses the cache
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(script, encoding="utf-8")
+        os.replace(partial, cache)
+    return script
+
+
 def _write_script(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     static_dir = Path(app.doctreedir) / "offline_assets"
     static_dir.mkdir(parents=True, exist_ok=True)
-    script = build_script()
+    script = cached_script()
     target = static_dir / SCRIPT_NAME
     # Rewrite only on change, so incremental builds do not see a new file every time.
     if not target.is_file() or target.read_text(encoding="utf-8") != script:

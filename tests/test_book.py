@@ -146,6 +146,24 @@ def test_appendix_numbers_read_like_its_sections(name: str, built_book: BuiltBoo
         assert found == list(range(1, len(found) + 1)), f"{kind} numbers in {name}: {found}"
 
 
+def test_vega_bundle_is_made_once_per_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second build of a session (the student edition) reads the bundle the first wrote."""
+    import offline_assets  # _ext/, through pytest's pythonpath
+
+    made: list[int] = []
+
+    def bundle() -> str:
+        made.append(1)
+        return f"/* bundle {len(made)} */"
+
+    monkeypatch.setattr(offline_assets.sys, "prefix", str(tmp_path))
+    monkeypatch.setattr(offline_assets, "build_script", bundle)
+    assert offline_assets.cached_script() == offline_assets.cached_script() == "/* bundle 1 */"
+    assert made == [1]
+    (cached,) = (tmp_path / "share" / "mode-collapse").iterdir()
+    assert cached.name.startswith("vega-offline-") and cached.read_text(encoding="utf-8") == "/* bundle 1 */"
+
+
 @pytest.mark.book
 def test_full_edition_says_what_each_check_ran(built_book: BuiltBook) -> None:
     """Under each stored PASSED, a note says that the worked solution, not the stub, was checked."""
